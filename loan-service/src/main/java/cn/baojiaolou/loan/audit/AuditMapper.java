@@ -1,0 +1,33 @@
+package cn.baojiaolou.loan.audit;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.cursor.Cursor;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+@Mapper
+public interface AuditMapper {
+
+    /** Locks the one chain-head row: audit inserts are serialised so the chain stays linear. */
+    ChainHead lockHead();
+
+    void insert(AuditEvent event);
+
+    @Select("SELECT LAST_INSERT_ID()")
+    long lastInsertId();
+
+    void moveHead(@Param("lastId") long lastId, @Param("lastHash") String lastHash);
+
+    List<AuditEvent> search(@Param("username") String username, @Param("action") String action,
+                            @Param("targetType") String targetType, @Param("targetId") String targetId,
+                            @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
+                            @Param("afterId") Long afterId, @Param("limit") int limit);
+
+    Cursor<AuditEvent> streamAll();
+
+    record ChainHead(long lastId, String lastHash) {
+    }
+}

@@ -1,0 +1,36 @@
+package cn.baojiaolou.loan.disbursement;
+
+import cn.baojiaolou.loan.common.GeneratedKey;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+@Mapper
+public interface DisbursementMapper {
+
+    void insert(@Param("projectId") long projectId, @Param("facilityId") long facilityId,
+                @Param("payeeId") long payeeId, @Param("milestoneId") long milestoneId,
+                @Param("purpose") String purpose, @Param("amount") BigDecimal amount,
+                @Param("by") String by, @Param("now") LocalDateTime now, @Param("key") GeneratedKey key);
+
+    Disbursement findById(long id);
+
+    Long lock(long id);
+
+    List<Disbursement> search(@Param("projectId") Long projectId, @Param("status") DisbursementStatus status,
+                              @Param("districtId") Long districtId);
+
+    /** Guarded: moves the status only from the expected one; answers the rows changed. */
+    int decide(@Param("id") long id, @Param("from") DisbursementStatus from, @Param("to") DisbursementStatus to,
+               @Param("by") String by, @Param("now") LocalDateTime now, @Param("note") String note);
+
+    int markPaid(@Param("id") long id, @Param("paidOn") LocalDate paidOn, @Param("voucherNo") String voucherNo,
+                 @Param("by") String by, @Param("now") LocalDateTime now);
+
+    int markReversed(@Param("id") long id, @Param("reversedOn") LocalDate reversedOn,
+                     @Param("reason") String reason, @Param("by") String by, @Param("now") LocalDateTime now);
+}

@@ -1,0 +1,240 @@
+package cn.baojiaolou.loan.disbursement;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.common.GeneratedKey;
+import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.facility.FacilityMapper;
+import cn.baojiaolou.loan.interest.ProjectInterest;
+import cn.baojiaolou.loan.ledger.EntryType;
+import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.PositionTotals;
+import cn.baojiaolou.loan.ledger.ValueDates;
+import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.milestone.MilestoneMapper;
+import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.loan.project.Payee;
+import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.project.ProjectAccess;
+import cn.baojiaolou.loan.project.ProjectMapper;
+import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.security.LoanUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The disbursement lifecycle. Every money-moving step takes the row locks in one order — facility, project,
+ * disbursement — and re-reads the sums under them (READ COMMITTED), so two payments racing for the last yuan of a
+ * cap are serialised and the second sees the first.
+ */
+@Service
+public class DisbursementService {
+
+    private final DisbursementMapper disbursements;
+    private final ProjectAccess access;
+    private final ProjectMapper projects;
+    private final FacilityMapper facilities;
+    private final MilestoneMapper milestones;
+    private final LedgerMapper ledger;
+    private final ProjectInterest interest;
+    private final ValueDates valueDates;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+
+    public DisbursementService(DisbursementMapper disbursements, ProjectAccess access, ProjectMapper projects,
+                               FacilityMapper facilities, MilestoneMapper milestones, LedgerMapper ledger,
+                               ProjectInterest interest, ValueDates valueDates, AuditTrail audit,
+                               BusinessClock clock) {
+        this.disbursements = disbursements;
+        this.access = access;
+        this.projects = projects;
+        this.facilities = facilities;
+        this.milestones = milestones;
+        this.ledger = ledger;
+        this.interest = interest;
+        this.valueDates = valueDates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Disbursement request(String projectCode, long payeeId, long milestoneId, String purposeText,
+                                BigDecimal amount, String facilityCode) {
+        Project p = access.requireReferenced("projectCode", projectCode);
+        DisbursementPurpose purpose = DisbursementPurpose.parse(purposeText);
+        if (purpose == null) {
+            throw ApiException.ruleOnField("purpose", "disbursement.purposeUnknown", purposeText,
+                    String.join("、", DisbursementPurpose.allowedNames()));
+        }
+        if (!purpose.allowed()) {
+            throw ApiException.ruleOnField("purpose", "disbursement.purposeProhibited", purpose.name());
+        }
+        Payee payee = projects.findPayee(payeeId);
+        if (payee == null || payee.projectId() != p.id()) {
+            throw ApiException.ruleOnField("payeeId", "disbursement.payeeNotRegistered", payeeId, p.name());
+        }
+        Milestone milestone = milestones.findById(milestoneId);
+        if (milestone == null || milestone.projectId() != p.id()) {
+            throw ApiException.ruleOnField("milestoneId", "milestone.notFound", milestoneId);
+        }
+        Facility f = facilityFor(p, facilityCode);
+        PaymentLimits.Verdict verdict = limits(p, f, false).check(amount);
+        refuse(verdict);
+        GeneratedKey key = new GeneratedKey();
+        disbursements.insert(p.id(), f.id(), payee.id(), milestone.id(), purpose.name(), amount,
+                CurrentUser.username(), clock.nowUtc(), key);
+        Disbursement created = disbursements.findById(key.getId());
+        audit.write("DISBURSEMENT_REQUESTED", "disbursement", created.id(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public Disbursement approve(long id, String note) {
+        return decide(id, DisbursementStatus.APPROVED, note, "DISBURSEMENT_APPROVED");
+    }
+
+    @Transactional
+    public Disbursement reject(long id, String reason) {
+        return decide(id, DisbursementStatus.REJECTED, reason, "DISBURSEMENT_REJECTED");
+    }
+
+    private Disbursement decide(long id, DisbursementStatus to, String note, String action) {
+        Disbursement before = visible(id);
+        disbursements.lock(id);
+        Disbursement d = disbursements.findById(id);
+        if (d.status() != DisbursementStatus.REQUESTED) {
+            throw ApiException.conflict("disbursement.wrongStatus", d.status(), DisbursementStatus.REQUESTED);
+        }
+        if (d.requestedBy().equals(CurrentUser.username())) {
+            audit.refusal(CurrentUser.username(), action, "disbursement", id, AuditTrail.DENIED, "maker = checker");
+            throw ApiException.forbidden("disbursement.makerIsChecker");
+        }
+        disbursements.decide(id, DisbursementStatus.REQUESTED, to, CurrentUser.username(), clock.nowUtc(), note);
+        Disbursement after = disbursements.findById(id);
+        audit.write(action, "disbursement", id, before, after);
+        return after;
+    }
+
+    /** 付款: the caps are checked again here, under the locks, together with the 专户 balance. */
+    @Transactional
+    public Disbursement pay(long id, LocalDate paidOn, String voucherNo) {
+        Disbursement before = visible(id);
+        Facility f = facilities.lock(before.facilityId());
+        Project p = projects.lock(before.projectId());
+        disbursements.lock(id);
+        Disbursement d = disbursements.findById(id);
+        if (d.status() != DisbursementStatus.APPROVED) {
+            throw ApiException.conflict("disbursement.wrongStatus", d.status(), DisbursementStatus.APPROVED);
+        }
+        valueDates.check(paidOn, f, ledger.latestProjectEventDate(p.id()));
+        if (paidOn.isAfter(f.maturityDate())) {
+            throw ApiException.ruleOnField("paidOn", "disbursement.afterMaturity", f.maturityDate());
+        }
+        refuse(limits(p, f, true).check(d.amount()));
+        GeneratedKey key = new GeneratedKey();
+        ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT, paidOn, d.amount(), d.amount(),
+                BigDecimal.ZERO, BigDecimal.ZERO, d.amount().negate(), voucherNo, d.id(), null, null, d.purpose(),
+                clock.nowUtc(), CurrentUser.username()), key);
+        disbursements.markPaid(id, paidOn, voucherNo, CurrentUser.username(), clock.nowUtc());
+        Disbursement after = disbursements.findById(id);
+        audit.write("DISBURSEMENT_PAID", "disbursement", id, d, after);
+        return after;
+    }
+
+    /** 冲正: a compensating ledger row; the payment row itself is never touched. Only PAID, only once. */
+    @Transactional
+    public Disbursement reverse(long id, String reason, LocalDate reversedOn) {
+        Disbursement before = visible(id);
+        Facility f = facilities.lock(before.facilityId());
+        Project p = projects.lock(before.projectId());
+        disbursements.lock(id);
+        Disbursement d = disbursements.findById(id);
+        if (d.status() != DisbursementStatus.PAID) {
+            throw ApiException.conflict("disbursement.notReversible", d.status());
+        }
+        if (reversedOn.isBefore(d.paidOn())) {
+            throw ApiException.ruleOnField("reversedOn", "disbursement.reversalBeforePayment", d.paidOn());
+        }
+        valueDates.check(reversedOn, f, ledger.latestProjectEventDate(p.id()));
+        PositionTotals position = ledger.positionTotals(p.id(), f.id());
+        if (d.amount().compareTo(position.principalOutstanding()) > 0) {
+            throw ApiException.rule("disbursement.reversalAfterRepayment", position.principalOutstanding());
+        }
+        LedgerEntry payment = ledger.findPaymentOf(id);
+        GeneratedKey key = new GeneratedKey();
+        ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT_REVERSAL, reversedOn, d.amount(),
+                d.amount().negate(), BigDecimal.ZERO, BigDecimal.ZERO, d.amount(), payment.voucherNo(), d.id(),
+                null, payment.id(), reason, clock.nowUtc(), CurrentUser.username()), key);
+        disbursements.markReversed(id, reversedOn, reason, CurrentUser.username(), clock.nowUtc());
+        Disbursement after = disbursements.findById(id);
+        audit.write("DISBURSEMENT_REVERSED", "disbursement", id, d, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public Disbursement get(long id) {
+        return visible(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Disbursement> search(String projectCode, DisbursementStatus status) {
+        Long projectId = projectCode == null || projectCode.isBlank() ? null : access.require(projectCode).id();
+        LoanUser user = CurrentUser.get();
+        Long districtId = user == null ? null : user.districtId();
+        return disbursements.search(projectId, status, districtId);
+    }
+
+    /** The headroom a new request or a payment has; request-time checks leave the 专户 to payment time. */
+    public PaymentLimits limits(Project p, Facility f, boolean withAccount) {
+        BigDecimal allocatedHere = projects.allocatedTotal(p.id(), f.id());
+        BigDecimal allocatedAll = projects.allocatedTotal(p.id(), null);
+        List<Milestone> ms = milestones.ofProject(p.id());
+        return new PaymentLimits(allocatedHere, ledger.positionTotals(p.id(), f.id()).paidNet(),
+                MilestoneReleaseCap.unlocked(allocatedAll, ms), ledger.positionTotals(p.id(), null).paidNet(),
+                withAccount ? ledger.facilityTotals(f.id()).accountBalance() : null);
+    }
+
+    private Facility facilityFor(Project p, String facilityCode) {
+        List<Facility> drawnOn = interest.facilitiesOf(p.id());
+        if (facilityCode != null && !facilityCode.isBlank()) {
+            return drawnOn.stream().filter(f -> f.code().equals(facilityCode)).findFirst().orElseThrow(() ->
+                    ApiException.ruleOnField("facilityCode", "disbursement.noAllocationFromFacility", facilityCode));
+        }
+        if (drawnOn.isEmpty()) {
+            throw ApiException.rule("disbursement.noAllocation", p.name());
+        }
+        if (drawnOn.size() > 1) {
+            throw ApiException.ruleOnField("facilityCode", "disbursement.facilityRequired");
+        }
+        return drawnOn.get(0);
+    }
+
+    private static void refuse(PaymentLimits.Verdict verdict) {
+        if (verdict.passes()) {
+            return;
+        }
+        switch (verdict.breach()) {
+            case OVER_ALLOCATION -> throw ApiException.ruleOnField("amount", "disbursement.overAllocation",
+                    verdict.headroom());
+            case OVER_PROGRESS -> throw ApiException.ruleOnField("amount", "disbursement.overProgress",
+                    verdict.headroom());
+            case ACCOUNT_OVERDRAFT -> throw ApiException.ruleOnField("amount", "account.overdraftPayment",
+                    verdict.headroom());
+        }
+    }
+
+    private Disbursement visible(long id) {
+        Disbursement d = disbursements.findById(id);
+        if (d == null) {
+            throw ApiException.notFound("disbursement.notFound", id);
+        }
+        access.requireById(d.projectId());
+        return d;
+    }
+}

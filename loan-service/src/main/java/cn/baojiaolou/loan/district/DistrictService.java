@@ -1,0 +1,46 @@
+package cn.baojiaolou.loan.district;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.GeneratedKey;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+@Service
+public class DistrictService {
+
+    private final DistrictMapper districts;
+    private final AuditTrail audit;
+
+    public DistrictService(DistrictMapper districts, AuditTrail audit) {
+        this.districts = districts;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public District create(String code, String name) {
+        if (districts.findByCodeOrName(code) != null || districts.findByCodeOrName(name) != null) {
+            throw ApiException.conflict("district.exists", code);
+        }
+        GeneratedKey key = new GeneratedKey();
+        districts.insert(code, name, key);
+        District created = new District(key.getId(), code, name);
+        audit.write("DISTRICT_CREATED", "district", code, null, created);
+        return created;
+    }
+
+    /** Resolves a district named in a request body, by code (431102) or name (零陵区). */
+    public District require(String codeOrName) {
+        District d = districts.findByCodeOrName(codeOrName);
+        if (d == null) {
+            throw ApiException.ruleOnField("district", "district.unknown", codeOrName);
+        }
+        return d;
+    }
+
+    public List<District> all() {
+        return districts.findAll();
+    }
+}

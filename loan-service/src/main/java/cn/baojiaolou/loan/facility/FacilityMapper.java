@@ -1,0 +1,42 @@
+package cn.baojiaolou.loan.facility;
+
+import cn.baojiaolou.loan.common.GeneratedKey;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+@Mapper
+public interface FacilityMapper {
+
+    String COLUMNS = "id, code, name, lender, borrower, account_no, amount, annual_rate, penalty_markup, "
+            + "start_date, maturity_date";
+
+    @Select("SELECT " + COLUMNS + " FROM facility WHERE code = #{code}")
+    Facility findByCode(String code);
+
+    @Select("SELECT " + COLUMNS + " FROM facility WHERE id = #{id}")
+    Facility findById(long id);
+
+    @Select("SELECT " + COLUMNS + " FROM facility ORDER BY code")
+    List<Facility> findAll();
+
+    /** The row lock that serialises every money movement of this facility's 专户 and caps. */
+    @Select("SELECT " + COLUMNS + " FROM facility WHERE id = #{id} FOR UPDATE")
+    Facility lock(long id);
+
+    @Insert("INSERT INTO facility (code, name, lender, borrower, account_no, amount, annual_rate, penalty_markup, "
+            + "start_date, maturity_date, created_at, created_by) VALUES (#{f.code}, #{f.name}, #{f.lender}, "
+            + "#{f.borrower}, #{f.accountNo}, #{f.amount}, #{f.annualRate}, #{f.penaltyMarkup}, #{f.startDate}, "
+            + "#{f.maturityDate}, #{now}, #{by})")
+    @Options(useGeneratedKeys = true, keyProperty = "key.id")
+    void insert(@Param("f") Facility facility, @Param("now") LocalDateTime now, @Param("by") String by,
+                @Param("key") GeneratedKey key);
+
+    @Select("SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE facility_id = #{id}")
+    java.math.BigDecimal allocatedTotal(long id);
+}

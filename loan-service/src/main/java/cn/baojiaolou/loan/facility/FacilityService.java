@@ -1,0 +1,171 @@
+package cn.baojiaolou.loan.facility;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.common.GeneratedKey;
+import cn.baojiaolou.loan.common.Money;
+import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.interest.DueAmounts;
+import cn.baojiaolou.loan.interest.InterestStatement;
+import cn.baojiaolou.loan.interest.PositionInterest;
+import cn.baojiaolou.loan.ledger.EntryType;
+import cn.baojiaolou.loan.ledger.FacilityTotals;
+import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.ValueDates;
+import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.security.LoanUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Facilities, drawdowns (提款) and central repayments (统还). Facilities are city-level: district users only read. */
+@Service
+public class FacilityService {
+
+    public static final BigDecimal DEFAULT_PENALTY_MARKUP = new BigDecimal("0.5");
+
+    private final FacilityMapper facilities;
+    private final LedgerMapper ledger;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+    private final ValueDates valueDates;
+
+    public FacilityService(FacilityMapper facilities, LedgerMapper ledger, AuditTrail audit, BusinessClock clock,
+                           ValueDates valueDates) {
+        this.facilities = facilities;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+        this.valueDates = valueDates;
+    }
+
+    public record NewFacility(String code, String name, String lender, String borrower, String accountNo,
+                              BigDecimal amount, BigDecimal annualRate, LocalDate startDate, LocalDate maturityDate,
+                              BigDecimal penaltyMarkup) {
+    }
+
+    public record FacilityView(Facility facility, BigDecimal drawn, BigDecimal allocated, BigDecimal paidToProjects,
+                               BigDecimal repaidPrincipal, BigDecimal repaidInterest, BigDecimal outstanding,
+                               BigDecimal receivedFromProjects, BigDecimal accountBalance, InterestStatement interest) {
+    }
+
+    @Transactional
+    public FacilityView create(NewFacility n) {
+        requireCityScope();
+        if (!n.maturityDate().isAfter(n.startDate())) {
+            throw ApiException.ruleOnField("maturityDate", "facility.maturityBeforeStart");
+        }
+        if (facilities.findByCode(n.code()) != null) {
+            throw ApiException.conflict("facility.exists", n.code());
+        }
+        BigDecimal markup = n.penaltyMarkup() == null ? DEFAULT_PENALTY_MARKUP : n.penaltyMarkup();
+        Facility f = new Facility(0, n.code(), n.name(), n.lender(), n.borrower(), n.accountNo(), n.amount(),
+                n.annualRate(), markup, n.startDate(), n.maturityDate());
+        GeneratedKey key = new GeneratedKey();
+        facilities.insert(f, clock.nowUtc(), CurrentUser.username(), key);
+        Facility created = facilities.findById(key.getId());
+        audit.write("FACILITY_CREATED", "facility", created.code(), null, created);
+        return view(created);
+    }
+
+    @Transactional(readOnly = true)
+    public FacilityView get(String code) {
+        return view(require(code));
+    }
+
+    @Transactional(readOnly = true)
+    public List<FacilityView> all() {
+        return facilities.findAll().stream().map(this::view).toList();
+    }
+
+    public Facility require(String code) {
+        Facility f = facilities.findByCode(code);
+        if (f == null) {
+            throw ApiException.notFound("facility.notFound", code);
+        }
+        return f;
+    }
+
+    /** 提款: Σ drawdowns never exceeds the facility amount. */
+    @Transactional
+    public LedgerEntry drawdown(String code, BigDecimal amount, LocalDate valueDate, String voucherNo) {
+        requireCityScope();
+        Facility f = facilities.lock(require(code).id());
+        valueDates.check(valueDate, f, ledger.latestFacilityEventDate(f.id()));
+        FacilityTotals totals = ledger.facilityTotals(f.id());
+        BigDecimal remaining = f.amount().subtract(totals.drawn());
+        if (amount.compareTo(remaining) > 0) {
+            throw ApiException.ruleOnField("amount", "drawdown.overFacility", remaining, f.amount());
+        }
+        LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.DRAWDOWN, valueDate, amount, amount,
+                Money.ZERO, Money.ZERO, amount, voucherNo, null, null, null, null, clock.nowUtc(),
+                CurrentUser.username()));
+        audit.write("DRAWDOWN_POSTED", "facility", f.code(), totals, entry);
+        return entry;
+    }
+
+    /**
+     * 统还: the interest part pays penalty due first, then settled interest due; it may not exceed what is due.
+     * Principal may not exceed what is outstanding, and the 专户 must hold the whole payment.
+     */
+    @Transactional
+    public LedgerEntry centralRepayment(String code, BigDecimal principal, BigDecimal interest, LocalDate valueDate,
+                                        String voucherNo) {
+        requireCityScope();
+        BigDecimal p = Money.nz(principal);
+        BigDecimal i = Money.nz(interest);
+        if (p.signum() == 0 && i.signum() == 0) {
+            throw ApiException.ruleOnField("principal", "centralRepayment.empty");
+        }
+        Facility f = facilities.lock(require(code).id());
+        valueDates.check(valueDate, f, ledger.latestFacilityEventDate(f.id()));
+        DueAmounts due = AccumulatedBalanceInterest.dueOn(f.terms(),
+                PositionInterest.events(ledger.facilityEvents(f.id())), valueDate);
+        if (p.compareTo(due.principal()) > 0) {
+            throw ApiException.ruleOnField("principal", "centralRepayment.overPrincipal", due.principal());
+        }
+        BigDecimal interestDue = due.penaltyDue().add(due.interestDue());
+        if (i.compareTo(interestDue) > 0) {
+            throw ApiException.ruleOnField("interest", "centralRepayment.overInterest", interestDue);
+        }
+        FacilityTotals totals = ledger.facilityTotals(f.id());
+        BigDecimal total = p.add(i);
+        if (total.compareTo(totals.accountBalance()) > 0) {
+            throw ApiException.rule("account.overdraft", totals.accountBalance(), total);
+        }
+        BigDecimal penaltyPart = i.min(due.penaltyDue());
+        BigDecimal interestPart = i.subtract(penaltyPart);
+        LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.CENTRAL_REPAYMENT, valueDate, total, p,
+                interestPart, penaltyPart, total.negate(), voucherNo, null, null, null, null, clock.nowUtc(),
+                CurrentUser.username()));
+        audit.write("CENTRAL_REPAYMENT_POSTED", "facility", f.code(), totals, entry);
+        return entry;
+    }
+
+    private LedgerEntry post(LedgerEntry entry) {
+        GeneratedKey key = new GeneratedKey();
+        ledger.insert(entry, key);
+        return ledger.findById(key.getId());
+    }
+
+    private FacilityView view(Facility f) {
+        FacilityTotals t = ledger.facilityTotals(f.id());
+        InterestStatement interest = AccumulatedBalanceInterest.statement(f.terms(),
+                PositionInterest.events(ledger.facilityEvents(f.id())), clock.today());
+        return new FacilityView(f, t.drawn(), facilities.allocatedTotal(f.id()), t.paidNet(), t.centralPrincipal(),
+                t.centralInterest(), t.drawn().subtract(t.centralPrincipal()), t.projectRepaid(), t.accountBalance(),
+                interest);
+    }
+
+    private static void requireCityScope() {
+        LoanUser user = CurrentUser.get();
+        if (user != null && !user.isCityScope()) {
+            throw ApiException.forbidden("facility.cityOnly");
+        }
+    }
+}

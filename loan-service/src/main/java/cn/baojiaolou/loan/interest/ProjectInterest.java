@@ -1,0 +1,79 @@
+package cn.baojiaolou.loan.interest;
+
+import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.facility.FacilityMapper;
+import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.project.Allocation;
+import cn.baojiaolou.loan.project.ProjectMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A project's interest, per facility it draws on (a position) and in total. A project owes interest on its own
+ * disbursed principal at its facility's rate, computed from the ledger as of any day.
+ */
+@Service
+public class ProjectInterest {
+
+    private final ProjectMapper projects;
+    private final FacilityMapper facilities;
+    private final LedgerMapper ledger;
+
+    public ProjectInterest(ProjectMapper projects, FacilityMapper facilities, LedgerMapper ledger) {
+        this.projects = projects;
+        this.facilities = facilities;
+        this.ledger = ledger;
+    }
+
+    public record Position(String facilityCode, BigDecimal annualRate, InterestStatement statement) {
+    }
+
+    public record Summary(LocalDate asOf, BigDecimal principal, BigDecimal balanceDays, BigDecimal accrued,
+                          BigDecimal settled, BigDecimal interestPaid, BigDecimal interestDue,
+                          BigDecimal penaltyBalanceDays, BigDecimal penaltyAccrued, BigDecimal penaltySettled,
+                          BigDecimal penaltyPaid, BigDecimal penaltyDue, BigDecimal overduePrincipal,
+                          List<Position> positions) {
+    }
+
+    /** The facilities a project draws on, in the order they were first allocated. */
+    public List<Facility> facilitiesOf(long projectId) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Allocation a : projects.allocations(projectId)) {
+            ids.add(a.facilityId());
+        }
+        return ids.stream().map(facilities::findById).toList();
+    }
+
+    public List<PositionEvent> events(long projectId, long facilityId) {
+        return PositionInterest.events(ledger.positionEvents(projectId, facilityId));
+    }
+
+    @Transactional(readOnly = true)
+    public Summary asOf(long projectId, LocalDate asOf) {
+        List<Position> positions = new ArrayList<>();
+        for (Facility f : facilitiesOf(projectId)) {
+            InterestStatement s = AccumulatedBalanceInterest.statement(f.terms(), events(projectId, f.id()), asOf);
+            positions.add(new Position(f.code(), f.annualRate(), s));
+        }
+        return new Summary(asOf, sum(positions, InterestStatement::principal),
+                sum(positions, InterestStatement::balanceDays), sum(positions, InterestStatement::accrued),
+                sum(positions, InterestStatement::settled), sum(positions, InterestStatement::interestPaid),
+                sum(positions, InterestStatement::interestDue), sum(positions, InterestStatement::penaltyBalanceDays),
+                sum(positions, InterestStatement::penaltyAccrued), sum(positions, InterestStatement::penaltySettled),
+                sum(positions, InterestStatement::penaltyPaid), sum(positions, InterestStatement::penaltyDue),
+                sum(positions, InterestStatement::overduePrincipal), positions);
+    }
+
+    private static BigDecimal sum(List<Position> positions, Function<InterestStatement, BigDecimal> field) {
+        return positions.stream().map(p -> field.apply(p.statement())).reduce(new BigDecimal("0.00"),
+                BigDecimal::add);
+    }
+}

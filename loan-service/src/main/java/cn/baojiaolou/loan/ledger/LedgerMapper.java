@@ -1,0 +1,34 @@
+package cn.baojiaolou.loan.ledger;
+
+import cn.baojiaolou.loan.common.GeneratedKey;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Mapper
+public interface LedgerMapper {
+
+    void insert(@Param("e") LedgerEntry entry, @Param("key") GeneratedKey key);
+
+    LedgerEntry findById(long id);
+
+    LedgerEntry findPaymentOf(long disbursementId);
+
+    FacilityTotals facilityTotals(long facilityId);
+
+    PositionTotals positionTotals(@Param("projectId") long projectId, @Param("facilityId") Long facilityId);
+
+    /** Facility-level events (drawdowns, 统还) in posting order. */
+    List<LedgerEntry> facilityEvents(long facilityId);
+
+    /** A project's events with one facility (payments, reversals, repayments) in posting order. */
+    List<LedgerEntry> positionEvents(@Param("projectId") long projectId, @Param("facilityId") long facilityId);
+
+    List<LedgerEntry> projectEntries(long projectId);
+
+    LocalDate latestFacilityEventDate(long facilityId);
+
+    LocalDate latestProjectEventDate(long projectId);
+}

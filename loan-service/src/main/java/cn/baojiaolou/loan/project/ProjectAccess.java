@@ -1,0 +1,58 @@
+package cn.baojiaolou.loan.project;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a project the current user may see. Another district's project answers exactly like an unknown one
+ * (404), so its existence is not leaked; the attempt is audited as a denied access.
+ */
+@Component
+public class ProjectAccess {
+
+    private final ProjectMapper projects;
+    private final AuditTrail audit;
+
+    public ProjectAccess(ProjectMapper projects, AuditTrail audit) {
+        this.projects = projects;
+        this.audit = audit;
+    }
+
+    public Project require(String code) {
+        return visible(projects.findByCode(code), code);
+    }
+
+    public Project requireById(long id) {
+        return visible(projects.findById(id), String.valueOf(id));
+    }
+
+    /** Like require, but a missing project named in a request body is a 422 on that field. */
+    public Project requireReferenced(String field, String code) {
+        Project p = projects.findByCode(code);
+        if (p == null || !CurrentUser.canSeeDistrict(p.districtId())) {
+            if (p != null) {
+                deny(code);
+            }
+            throw ApiException.ruleOnField(field, "project.notFound", code);
+        }
+        return p;
+    }
+
+    private Project visible(Project p, String key) {
+        if (p == null) {
+            throw ApiException.notFound("project.notFound", key);
+        }
+        if (!CurrentUser.canSeeDistrict(p.districtId())) {
+            deny(p.code());
+            throw ApiException.notFound("project.notFound", key);
+        }
+        return p;
+    }
+
+    private void deny(String code) {
+        audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "project", code, AuditTrail.DENIED,
+                "另一区县的项目");
+    }
+}

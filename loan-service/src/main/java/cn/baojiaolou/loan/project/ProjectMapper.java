@@ -1,0 +1,42 @@
+package cn.baojiaolou.loan.project;
+
+import cn.baojiaolou.loan.common.GeneratedKey;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+@Mapper
+public interface ProjectMapper {
+
+    Project findByCode(String code);
+
+    Project findById(long id);
+
+    /** Row lock on the project: every cap check of the project happens under it. */
+    Project lock(long id);
+
+    List<Project> search(@Param("districtId") Long districtId, @Param("status") ProjectStatus status,
+                         @Param("text") String text);
+
+    void insert(@Param("p") Project project, @Param("now") LocalDateTime now, @Param("by") String by,
+                @Param("key") GeneratedKey key);
+
+    void addDeliveredUnits(@Param("id") long id, @Param("units") int units);
+
+    void insertPayee(@Param("p") Payee payee, @Param("now") LocalDateTime now, @Param("by") String by,
+                     @Param("key") GeneratedKey key);
+
+    Payee findPayee(long id);
+
+    List<Payee> payees(long projectId);
+
+    void insertAllocation(@Param("a") Allocation allocation, @Param("now") LocalDateTime now,
+                          @Param("by") String by, @Param("key") GeneratedKey key);
+
+    List<Allocation> allocations(long projectId);
+
+    BigDecimal allocatedTotal(@Param("projectId") long projectId, @Param("facilityId") Long facilityId);
+}

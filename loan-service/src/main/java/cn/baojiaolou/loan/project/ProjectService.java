@@ -1,0 +1,222 @@
+package cn.baojiaolou.loan.project;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.common.GeneratedKey;
+import cn.baojiaolou.loan.district.District;
+import cn.baojiaolou.loan.district.DistrictService;
+import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.facility.FacilityMapper;
+import cn.baojiaolou.loan.interest.ProjectInterest;
+import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.PositionTotals;
+import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.milestone.MilestoneMapper;
+import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.security.LoanUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Projects, their payees, allocations and milestones. */
+@Service
+public class ProjectService {
+
+    private final ProjectMapper projects;
+    private final ProjectAccess access;
+    private final DistrictService districts;
+    private final FacilityMapper facilities;
+    private final MilestoneMapper milestones;
+    private final LedgerMapper ledger;
+    private final ProjectInterest interest;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+
+    public ProjectService(ProjectMapper projects, ProjectAccess access, DistrictService districts,
+                          FacilityMapper facilities, MilestoneMapper milestones,
+                          LedgerMapper ledger, ProjectInterest interest, AuditTrail audit, BusinessClock clock) {
+        this.projects = projects;
+        this.access = access;
+        this.districts = districts;
+        this.facilities = facilities;
+        this.milestones = milestones;
+        this.ledger = ledger;
+        this.interest = interest;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewProject(String code, String name, String district, String developer, String developerAccountNo,
+                             String contractor, int totalUnits, BigDecimal fundingGap, LocalDate expectedDeliveryDate,
+                             ProjectStatus status, String planText, String responsibleOfficial, String taskForce) {
+    }
+
+    /** A project with its balances. unlocked is the cap released by verified milestones. */
+    public record ProjectView(Project project, BigDecimal allocated, BigDecimal unlocked, BigDecimal capPercent,
+                              BigDecimal paid, BigDecimal principalRepaid, BigDecimal principalOutstanding,
+                              BigDecimal interestAccrued, BigDecimal interestSettled, BigDecimal interestDue,
+                              BigDecimal penaltyDue, List<Allocation> allocations, List<Milestone> milestones,
+                              List<Payee> payees) {
+    }
+
+    @Transactional
+    public ProjectView create(NewProject n) {
+        District district = districts.require(n.district());
+        LoanUser user = CurrentUser.get();
+        if (user != null && !user.canSee(district.id())) {
+            throw ApiException.forbidden("project.otherDistrict");
+        }
+        if (projects.findByCode(n.code()) != null) {
+            throw ApiException.conflict("project.exists", n.code());
+        }
+        Project p = new Project(0, n.code(), n.name(), district.id(), district.name(), n.developer(),
+                n.developerAccountNo(), n.contractor(), n.totalUnits(), 0,
+                n.fundingGap() == null ? new BigDecimal("0.00") : n.fundingGap(), n.expectedDeliveryDate(),
+                n.status() == null ? ProjectStatus.STOPPED : n.status(), n.planText(), n.responsibleOfficial(),
+                n.taskForce());
+        GeneratedKey key = new GeneratedKey();
+        projects.insert(p, clock.nowUtc(), CurrentUser.username(), key);
+        Project created = projects.findById(key.getId());
+        audit.write("PROJECT_CREATED", "project", created.code(), null, created);
+        return view(created);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Project> search(String district, ProjectStatus status, String text) {
+        Long districtId = null;
+        if (district != null && !district.isBlank()) {
+            District d = districts.require(district);
+            districtId = d.id();
+        }
+        LoanUser user = CurrentUser.get();
+        if (user != null && !user.isCityScope()) {
+            if (districtId != null && !districtId.equals(user.districtId())) {
+                return List.of();
+            }
+            districtId = user.districtId();
+        }
+        return projects.search(districtId, status, text == null || text.isBlank() ? null : text.trim());
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectView get(String code) {
+        return view(access.require(code));
+    }
+
+    @Transactional
+    public Payee addPayee(String projectCode, String name, String accountNo, String bankName, PayeeKind kind) {
+        Project p = access.require(projectCode);
+        Payee payee = new Payee(0, p.id(), name, accountNo, bankName, kind);
+        GeneratedKey key = new GeneratedKey();
+        try {
+            projects.insertPayee(payee, clock.nowUtc(), CurrentUser.username(), key);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw ApiException.conflict("payee.exists", accountNo);
+        }
+        Payee created = projects.findPayee(key.getId());
+        audit.write("PAYEE_REGISTERED", "project", p.code(), null, created);
+        return created;
+    }
+
+    /** 额度核定: Σ allocations of a facility never exceed its amount (checked under the facility's row lock). */
+    @Transactional
+    public Allocation allocate(String projectCode, String facilityCode, BigDecimal amount, String approvalRef,
+                               LocalDate approvedOn) {
+        Project p = access.require(projectCode);
+        Facility f = facilities.findByCode(facilityCode);
+        if (f == null) {
+            throw ApiException.ruleOnField("facilityCode", "facility.notFound", facilityCode);
+        }
+        if (approvedOn.isAfter(clock.today())) {
+            throw ApiException.ruleOnField("approvedOn", "valueDate.future", clock.today());
+        }
+        facilities.lock(f.id());
+        projects.lock(p.id());
+        BigDecimal allocated = facilities.allocatedTotal(f.id());
+        BigDecimal remaining = f.amount().subtract(allocated);
+        if (amount.compareTo(remaining) > 0) {
+            throw ApiException.ruleOnField("amount", "allocation.overFacility", remaining, f.amount());
+        }
+        Allocation a = new Allocation(0, p.id(), f.id(), f.code(), amount, approvalRef, approvedOn);
+        GeneratedKey key = new GeneratedKey();
+        projects.insertAllocation(a, clock.nowUtc(), CurrentUser.username(), key);
+        Allocation created = new Allocation(key.getId(), p.id(), f.id(), f.code(), amount, approvalRef, approvedOn);
+        audit.write("ALLOCATION_APPROVED", "project", p.code(), null, created);
+        return created;
+    }
+
+    /** Milestones come in order; each cumulative cap is above the one before. */
+    @Transactional
+    public Milestone addMilestone(String projectCode, String name, LocalDate plannedDate, BigDecimal capPercent) {
+        Project p = access.require(projectCode);
+        projects.lock(p.id());
+        List<Milestone> existing = milestones.ofProject(p.id());
+        if (!existing.isEmpty()) {
+            Milestone last = existing.get(existing.size() - 1);
+            if (capPercent.compareTo(last.cumulativeCapPercent()) <= 0) {
+                throw ApiException.ruleOnField("cumulativeCapPercent", "milestone.capNotIncreasing",
+                        last.name(), last.cumulativeCapPercent());
+            }
+        }
+        Milestone m = new Milestone(0, p.id(), existing.size() + 1, name, plannedDate, capPercent, null, null, null,
+                null, null);
+        GeneratedKey key = new GeneratedKey();
+        milestones.insert(m, clock.nowUtc(), CurrentUser.username(), key);
+        Milestone created = milestones.findById(key.getId());
+        audit.write("MILESTONE_PLANNED", "project", p.code(), null, created);
+        return created;
+    }
+
+    /** A reviewer verifies a milestone once, in order; delivered units add to the project's count. */
+    @Transactional
+    public Milestone verify(String projectCode, long milestoneId, LocalDate verifiedOn, String inspector,
+                            String evidenceRef, Integer unitsDelivered) {
+        Project p = access.require(projectCode);
+        Project locked = projects.lock(p.id());
+        Milestone m = milestones.findById(milestoneId);
+        if (m == null || m.projectId() != p.id()) {
+            throw ApiException.notFound("milestone.notFound", milestoneId);
+        }
+        if (m.verified()) {
+            throw ApiException.conflict("milestone.alreadyVerified", m.name(), m.verifiedOn());
+        }
+        if (verifiedOn.isAfter(clock.today())) {
+            throw ApiException.ruleOnField("verifiedOn", "valueDate.future", clock.today());
+        }
+        for (Milestone before : milestones.ofProject(p.id())) {
+            if (before.seq() < m.seq() && !before.verified()) {
+                throw ApiException.rule("milestone.previousNotVerified", before.name());
+            }
+        }
+        if (unitsDelivered != null && locked.deliveredUnits() + unitsDelivered > locked.totalUnits()) {
+            throw ApiException.ruleOnField("unitsDelivered", "milestone.tooManyUnits",
+                    locked.totalUnits() - locked.deliveredUnits());
+        }
+        milestones.insertVerification(m.id(), verifiedOn, inspector, evidenceRef, unitsDelivered,
+                CurrentUser.username(), clock.nowUtc());
+        if (unitsDelivered != null && unitsDelivered > 0) {
+            projects.addDeliveredUnits(p.id(), unitsDelivered);
+        }
+        Milestone verified = milestones.findById(m.id());
+        audit.write("MILESTONE_VERIFIED", "project", p.code(), m, verified);
+        return verified;
+    }
+
+    public ProjectView view(Project p) {
+        List<Allocation> allocations = projects.allocations(p.id());
+        List<Milestone> ms = milestones.ofProject(p.id());
+        BigDecimal allocated = projects.allocatedTotal(p.id(), null);
+        PositionTotals totals = ledger.positionTotals(p.id(), null);
+        ProjectInterest.Summary i = interest.asOf(p.id(), clock.today());
+        return new ProjectView(p, allocated, MilestoneReleaseCap.unlocked(allocated, ms),
+                MilestoneReleaseCap.capPercent(ms), totals.paidNet(), totals.principalRepaid(),
+                totals.principalOutstanding(), i.accrued(), i.settled(), i.interestDue(), i.penaltyDue(),
+                allocations, ms, projects.payees(p.id()));
+    }
+
+}

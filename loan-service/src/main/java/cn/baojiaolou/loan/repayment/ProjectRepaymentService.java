@@ -1,0 +1,130 @@
+package cn.baojiaolou.loan.repayment;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.common.GeneratedKey;
+import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.facility.FacilityMapper;
+import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.interest.DueAmounts;
+import cn.baojiaolou.loan.interest.ProjectInterest;
+import cn.baojiaolou.loan.ledger.EntryType;
+import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.ValueDates;
+import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.project.ProjectAccess;
+import cn.baojiaolou.loan.project.ProjectMapper;
+import cn.baojiaolou.loan.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** 项目还款: sales proceeds back into the 专户, split by {@link RepaymentWaterfall}. */
+@Service
+public class ProjectRepaymentService {
+
+    private final ProjectAccess access;
+    private final ProjectMapper projects;
+    private final FacilityMapper facilities;
+    private final ProjectInterest interest;
+    private final LedgerMapper ledger;
+    private final RepaymentMapper repayments;
+    private final ValueDates valueDates;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+
+    public ProjectRepaymentService(ProjectAccess access, ProjectMapper projects, FacilityMapper facilities,
+                                   ProjectInterest interest, LedgerMapper ledger, RepaymentMapper repayments,
+                                   ValueDates valueDates, AuditTrail audit, BusinessClock clock) {
+        this.access = access;
+        this.projects = projects;
+        this.facilities = facilities;
+        this.interest = interest;
+        this.ledger = ledger;
+        this.repayments = repayments;
+        this.valueDates = valueDates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record SplitLine(String facilityCode, BigDecimal penalty, BigDecimal interest, BigDecimal principal) {
+    }
+
+    public record Repayment(Long id, String projectCode, BigDecimal amount, LocalDate valueDate, String voucherNo,
+                            BigDecimal penalty, BigDecimal interest, BigDecimal principal, List<SplitLine> split) {
+    }
+
+    /** What a repayment of {@code amount} on {@code valueDate} would pay, without posting anything. */
+    @Transactional(readOnly = true)
+    public Repayment preview(String projectCode, BigDecimal amount, LocalDate valueDate) {
+        Project p = access.require(projectCode);
+        return split(p, facilitiesOf(p), amount, valueDate, null, null);
+    }
+
+    @Transactional
+    public Repayment repay(String projectCode, BigDecimal amount, LocalDate valueDate, String voucherNo) {
+        Project p = access.require(projectCode);
+        List<Facility> drawnOn = facilitiesOf(p);
+        // lock order: facilities by id, then the project (the same order as payments)
+        drawnOn.stream().sorted(Comparator.comparingLong(Facility::id)).forEach(f -> facilities.lock(f.id()));
+        projects.lock(p.id());
+        Facility first = drawnOn.get(0);
+        valueDates.check(valueDate, first, ledger.latestProjectEventDate(p.id()));
+        Repayment planned = split(p, drawnOn, amount, valueDate, voucherNo, null);
+        GeneratedKey key = new GeneratedKey();
+        repayments.insert(p.id(), amount, valueDate, voucherNo, clock.nowUtc(), CurrentUser.username(), key);
+        for (int i = 0; i < drawnOn.size(); i++) {
+            SplitLine line = planned.split().get(i);
+            BigDecimal total = line.penalty().add(line.interest()).add(line.principal());
+            if (total.signum() == 0) {
+                continue;
+            }
+            ledger.insert(new LedgerEntry(null, drawnOn.get(i).id(), p.id(), EntryType.PROJECT_REPAYMENT,
+                    valueDate, total, line.principal(), line.interest(), line.penalty(), total, voucherNo, null,
+                    key.getId(), null, null, clock.nowUtc(), CurrentUser.username()), new GeneratedKey());
+        }
+        Repayment posted = new Repayment(key.getId(), p.code(), amount, valueDate, voucherNo, planned.penalty(),
+                planned.interest(), planned.principal(), planned.split());
+        audit.write("PROJECT_REPAYMENT_POSTED", "project", p.code(), null, posted);
+        return posted;
+    }
+
+    private List<Facility> facilitiesOf(Project p) {
+        List<Facility> drawnOn = interest.facilitiesOf(p.id());
+        if (drawnOn.isEmpty()) {
+            throw ApiException.rule("repayment.nothingOwed", p.name());
+        }
+        return drawnOn;
+    }
+
+    private Repayment split(Project p, List<Facility> drawnOn, BigDecimal amount, LocalDate valueDate,
+                            String voucherNo, Long id) {
+        List<DueAmounts> due = new ArrayList<>();
+        for (Facility f : drawnOn) {
+            due.add(AccumulatedBalanceInterest.dueOn(f.terms(), interest.events(p.id(), f.id()), valueDate));
+        }
+        List<RepaymentWaterfall.Part> parts = RepaymentWaterfall.split(amount, due);
+        if (parts == null) {
+            throw ApiException.ruleOnField("amount", "repayment.overOwed", RepaymentWaterfall.totalOwed(due));
+        }
+        List<SplitLine> lines = new ArrayList<>();
+        BigDecimal penalty = BigDecimal.ZERO;
+        BigDecimal interestPart = BigDecimal.ZERO;
+        BigDecimal principal = BigDecimal.ZERO;
+        for (int i = 0; i < parts.size(); i++) {
+            RepaymentWaterfall.Part part = parts.get(i);
+            lines.add(new SplitLine(drawnOn.get(i).code(), part.penalty(), part.interest(), part.principal()));
+            penalty = penalty.add(part.penalty());
+            interestPart = interestPart.add(part.interest());
+            principal = principal.add(part.principal());
+        }
+        return new Repayment(id, p.code(), amount, valueDate, voucherNo, penalty, interestPart, principal, lines);
+    }
+}

@@ -1,0 +1,24 @@
+package cn.baojiaolou.loan.security;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.stereotype.Component;
+
+/** Every failed login leaves an audit row with the name that was tried and why it failed. */
+@Component
+class LoginFailureAudit {
+
+    private final AuditTrail audit;
+
+    LoginFailureAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @EventListener
+    void onLoginFailure(AbstractAuthenticationFailureEvent event) {
+        String tried = event.getAuthentication() == null ? "?" : event.getAuthentication().getName();
+        audit.refusal(tried, "LOGIN_FAILED", "user", tried, AuditTrail.FAILED,
+                event.getException().getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,93 @@
+package cn.baojiaolou.loan.security;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.web.ProblemResponses;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.util.List;
+
+import static cn.baojiaolou.loan.security.Role.ACCOUNTANT;
+import static cn.baojiaolou.loan.security.Role.ADMIN;
+import static cn.baojiaolou.loan.security.Role.AUDITOR;
+import static cn.baojiaolou.loan.security.Role.REVIEWER;
+
+/**
+ * Who may call what: the role × endpoint matrix lives here, in one place. District scope is enforced in the
+ * services (another district's project answers 404). Auditors only ever match GET rules.
+ */
+@Configuration
+class SecurityConfig {
+
+    private static final String API = "/api/v1";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserMapper users) {
+        return username -> {
+            LoanUser user = users.findByUsername(username);
+            if (user == null) {
+                throw new UsernameNotFoundException(username);
+            }
+            return user;
+        };
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuditTrail audit, ProblemResponses problems,
+                                    ObjectMapper json) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .csrf(csrf -> csrf.disable()) // stateless HTTP Basic clients carry no session cookie to forge
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"bjl\"");
+                    write(response, json, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", List.of()));
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "endpoint",
+                            request.getMethod() + " " + request.getRequestURI(), AuditTrail.DENIED, null);
+                    write(response, json, problems.of(HttpStatus.FORBIDDEN, "auth.forbidden", List.of()));
+                }))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, API + "/audit-events/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, API + "/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, API + "/districts").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, API + "/projects/*/milestones/*/verification").hasRole(REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, API + "/disbursements/*/approval",
+                                API + "/disbursements/*/rejection").hasRole(REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, API + "/facilities", API + "/facilities/*/drawdowns",
+                                API + "/facilities/*/repayments", API + "/projects", API + "/projects/*/payees",
+                                API + "/projects/*/allocations", API + "/projects/*/milestones",
+                                API + "/projects/*/repayments", API + "/disbursements",
+                                API + "/disbursements/*/payment", API + "/disbursements/*/reversal")
+                        .hasRole(ACCOUNTANT.name())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(ProblemResponses.PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,149 @@
+package cn.baojiaolou.loan.web;
+
+import cn.baojiaolou.loan.common.ApiException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every refusal of the API leaves here as problem+json, in Chinese by default, naming the field and the reason. */
+@RestControllerAdvice(basePackages = "cn.baojiaolou.loan")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ProblemResponses problems;
+
+    ApiExceptionHandler(ProblemResponses problems, MessageSource messageSource) {
+        this.problems = problems;
+        setMessageSource(messageSource);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+        return respond(problems.of(e));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        String msg = problems.message("request.badValue", e.getValue());
+        return respond(problems.build(HttpStatus.BAD_REQUEST, "request.badValue",
+                e.getName() + "：" + msg, List.of(new ProblemResponses.FieldProblem(e.getName(), msg))));
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> handleDuplicate(DuplicateKeyException e) {
+        return respond(problems.of(HttpStatus.CONFLICT, "request.duplicate", List.of()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    void handleDenied(AccessDeniedException e) {
+        // left to Spring Security, which answers 403 and leaves the audit row
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        log.error("unexpected error", e);
+        return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.error", List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ProblemResponses.FieldProblem> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(this::fieldProblem).toList();
+        return validationProblem(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ProblemResponses.FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ProblemResponses.FieldProblem(
+                        r.getMethodParameter().getParameterName(), resolve(err))))
+                .toList();
+        return validationProblem(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            String msg = problems.message("request.badFieldFormat");
+            return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.badFieldFormat", field + "：" + msg,
+                    List.of(new ProblemResponses.FieldProblem(field, msg)))));
+        }
+        return cast(respond(problems.of(HttpStatus.BAD_REQUEST, "request.malformed", List.of())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String msg = problems.message("NotNull");
+        return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.invalid",
+                ex.getParameterName() + "：" + msg,
+                List.of(new ProblemResponses.FieldProblem(ex.getParameterName(), msg)))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(
+            org.springframework.web.bind.ServletRequestBindingException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            String msg = problems.message("request.headerMissing", missing.getHeaderName());
+            return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.headerMissing", msg,
+                    List.of(new ProblemResponses.FieldProblem(missing.getHeaderName(), msg)))));
+        }
+        return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    private ResponseEntity<Object> validationProblem(List<ProblemResponses.FieldProblem> errors) {
+        String detail = problems.message("request.invalid") + errors.stream()
+                .map(f -> f.field() + "：" + f.message()).collect(Collectors.joining("；"));
+        return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.invalid", detail, errors)));
+    }
+
+    private ProblemResponses.FieldProblem fieldProblem(FieldError error) {
+        return new ProblemResponses.FieldProblem(error.getField(), resolve(error));
+    }
+
+    private String resolve(org.springframework.context.MessageSourceResolvable error) {
+        MessageSource source = getMessageSource();
+        return source == null ? String.valueOf(error.getDefaultMessage())
+                : source.getMessage(error, problems.locale());
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(ProblemResponses.PROBLEM_JSON).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

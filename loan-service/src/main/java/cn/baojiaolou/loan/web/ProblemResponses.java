@@ -1,0 +1,73 @@
+package cn.baojiaolou.loan.web;
+
+import cn.baojiaolou.loan.common.ApiException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.LocaleResolver;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds RFC 9457 problem+json bodies in the caller's language (Chinese unless Accept-Language says en). */
+@Component
+public class ProblemResponses {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    public ProblemResponses(MessageSource messages, LocaleResolver locales) {
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    public record FieldProblem(String field, String message) {
+    }
+
+    public ProblemDetail of(ApiException e) {
+        String text = message(e.messageKey(), e.args());
+        List<FieldProblem> errors = e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), text));
+        return build(e.status(), e.messageKey(), text, errors);
+    }
+
+    public ProblemDetail of(HttpStatus status, String key, List<FieldProblem> errors, Object... args) {
+        return build(status, key, message(key, args), errors);
+    }
+
+    public ProblemDetail build(HttpStatus status, String code, String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:bjl:problem:" + code));
+        problem.setTitle(message("status." + status.value(), new Object[0], status.getReasonPhrase()));
+        problem.setProperty("code", code);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message",
+                    f.message())).toList());
+        }
+        return problem;
+    }
+
+    public String message(String key, Object... args) {
+        return message(key, args, key);
+    }
+
+    private String message(String key, Object[] args, String fallback) {
+        return messages.getMessage(key, args, fallback, locale());
+    }
+
+    /** Filters run before the DispatcherServlet has set the locale, so it is resolved from the request here. */
+    public Locale locale() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            return locales.resolveLocale(attrs.getRequest());
+        }
+        return LocaleContextHolder.getLocale();
+    }
+}
