@@ -11,7 +11,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +62,23 @@ public class ProblemResponses {
     }
 
     private String message(String key, Object[] args, String fallback) {
-        return messages.getMessage(key, args, fallback, locale());
+        return messages.getMessage(key, displayed(args), fallback, locale());
+    }
+
+    /** Amounts read as 元 with thousands separators and always two decimals: 46,913.50. */
+    private static Object[] displayed(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof BigDecimal amount) {
+                out[i] = new DecimalFormat("#,##0.00").format(amount);
+            } else if (out[i] != null && !(out[i] instanceof String)) {
+                out[i] = String.valueOf(out[i]);
+            }
+        }
+        return out;
     }
 
     /** Filters run before the DispatcherServlet has set the locale, so it is resolved from the request here. */

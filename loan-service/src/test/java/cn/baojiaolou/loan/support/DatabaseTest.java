@@ -1,0 +1,23 @@
+package cn.baojiaolou.loan.support;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A test against the real database: the embedded MariaDB 11.4 by default (fresh under target/), or the server
+ * LOAN_DB_URL names. All such tests share one Spring context and one schema; they keep out of each other's way by
+ * creating their own districts, facilities and projects with unique codes ({@link Fixtures}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import({Fixtures.class, Api.class})
+public @interface DatabaseTest {
+}
