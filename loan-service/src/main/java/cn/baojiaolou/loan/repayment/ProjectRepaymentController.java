@@ -41,7 +41,7 @@ class ProjectRepaymentController {
 
     /** The split a repayment would get, before confirming it. */
     @GetMapping("/preview")
-    ProjectRepaymentService.Repayment preview(@PathVariable String code, @RequestParam BigDecimal amount,
+    ProjectRepaymentService.Repayment preview(@PathVariable String code, @RequestParam @Amount BigDecimal amount,
                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                               LocalDate valueDate) {
         return service.preview(code, amount, valueDate);

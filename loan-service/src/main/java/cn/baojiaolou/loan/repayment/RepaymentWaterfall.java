@@ -24,6 +24,9 @@ public final class RepaymentWaterfall {
 
     /** @return one part per position, in the same order; null when the amount exceeds everything owed */
     public static List<Part> split(BigDecimal amount, List<DueAmounts> positions) {
+        if (amount.signum() <= 0) {
+            throw new IllegalArgumentException("a repayment is a positive amount: " + amount);
+        }
         int n = positions.size();
         BigDecimal[] penalty = new BigDecimal[n];
         BigDecimal[] interest = new BigDecimal[n];
