@@ -22,9 +22,11 @@ public class AuditChainCheck {
 
     @Transactional(readOnly = true)
     public Result verify() {
+        // read the head first: every row up to head.lastId is committed with it, later rows are not checked
+        AuditMapper.ChainHead head = mapper.head();
         String prev = AuditChain.GENESIS;
         long checked = 0;
-        try (Cursor<AuditEvent> rows = mapper.streamAll()) {
+        try (Cursor<AuditEvent> rows = mapper.streamUpTo(head.lastId())) {
             for (AuditEvent row : rows) {
                 checked++;
                 if (!row.prevHash().equals(prev) || !AuditChain.hash(prev, row).equals(row.hash())) {
@@ -34,6 +36,10 @@ public class AuditChainCheck {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!prev.equals(head.lastHash())) {
+            // the chain is linked but ends short of the head: its newest row(s) were removed
+            return new Result(false, checked, head.lastId());
         }
         return new Result(true, checked, null);
     }

@@ -26,7 +26,12 @@ public interface AuditMapper {
                             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
                             @Param("afterId") Long afterId, @Param("limit") int limit);
 
-    Cursor<AuditEvent> streamAll();
+    /** The chain head without locking it: where the trail must end. */
+    @Select("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
+    ChainHead head();
+
+    /** The trail up to and including lastId, in chain order. */
+    Cursor<AuditEvent> streamUpTo(@Param("lastId") long lastId);
 
     record ChainHead(long lastId, String lastHash) {
     }

@@ -10,6 +10,7 @@ import cn.baojiaolou.loan.milestone.Milestone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -57,7 +58,7 @@ class ProjectController {
                           @Size(max = 40) @SafeText String developerAccountNo,
                           @Size(max = 128) @SafeText String contractor,
                           @NotNull @Min(1) @Max(100000) Integer totalUnits,
-                          @PositiveOrZero @DecimalMax("100000000000.00") BigDecimal fundingGap,
+                          @PositiveOrZero @DecimalMax("100000000000.00") @Digits(integer = 12, fraction = 2) BigDecimal fundingGap,
                           LocalDate expectedDeliveryDate,
                           ProjectStatus status,
                           @Size(max = 4000) @SafeText String planText,

@@ -81,9 +81,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             store.begin(user, key, request.getMethod(), path, hash);
         } catch (DuplicateKeyException seen) {
             IdempotencyStore.Record rec = store.find(user, key);
-            if (rec == null || !rec.requestHash().equals(hash)) {
+            if (rec != null && !rec.requestHash().equals(hash)) {
                 reject(response, problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency.mismatch", List.of()));
-            } else if (!IdempotencyStore.COMPLETED.equals(rec.status())) {
+            } else if (rec == null || !IdempotencyStore.COMPLETED.equals(rec.status())) {
+                // still running, or just freed by a failed first attempt: either way, retry later
                 reject(response, problems.of(HttpStatus.CONFLICT, "idempotency.inProgress", List.of()));
             } else {
                 response.setStatus(rec.responseStatus());
