@@ -17,7 +17,8 @@ import java.util.List;
  *   <li>罚息 at rate × (1 + markup): on principal past maturity (in place of normal interest) and on settled
  *       interest left unpaid after its due day. Penalty is settled on the same days.</li>
  * </ul>
- * Plain Java: the whole history is replayed from the ledger, so it holds for any as-of date.
+ * Plain Java. The API replays the whole history from the ledger for any as-of date; the nightly close steps the
+ * stored state of the previous day by one day with {@link #closeDay}, the same code, so both agree to the fen.
  */
 public final class AccumulatedBalanceInterest {
 
@@ -37,11 +38,61 @@ public final class AccumulatedBalanceInterest {
         return isQuarterlySettlementDay(day) || day.equals(terms.maturityDate());
     }
 
+    /** The result of closing one day: the new state, and the settlement if the day was a 结息日 with interest. */
+    public record DayClose(PositionState state, Settlement settlement) {
+    }
+
+    /**
+     * Closes {@code day} for a position whose events of that day have already been applied: adds the closing
+     * balances to the 积数 and settles on a 结息日.
+     */
+    public static DayClose closeDay(InterestTerms terms, PositionState s, LocalDate day) {
+        if (!s.started()) {
+            return new DayClose(s, null);
+        }
+        BigDecimal balanceDays = s.balanceDays();
+        BigDecimal penaltyDays = s.penaltyBalanceDays();
+        if (day.isAfter(terms.maturityDate())) {
+            penaltyDays = penaltyDays.add(s.principal());
+        } else {
+            balanceDays = balanceDays.add(s.principal());
+        }
+        // everything in interestDue at this close was settled on an earlier day, so it is overdue today
+        penaltyDays = penaltyDays.add(s.interestDue());
+        if (!isSettlementDay(day, terms)) {
+            return new DayClose(new PositionState(s.principal(), s.periodStart(), balanceDays, penaltyDays,
+                    s.settled(), s.interestPaid(), s.interestDue(), s.penaltySettled(), s.penaltyPaid(),
+                    s.penaltyDue()), null);
+        }
+        LocalDate next = day.plusDays(1);
+        BigDecimal zero = new BigDecimal("0.00");
+        if (balanceDays.signum() == 0 && penaltyDays.signum() == 0) {
+            return new DayClose(new PositionState(s.principal(), next, zero, zero, s.settled(), s.interestPaid(),
+                    s.interestDue(), s.penaltySettled(), s.penaltyPaid(), s.penaltyDue()), null);
+        }
+        BigDecimal interest = interestOf(balanceDays, terms.annualRate());
+        BigDecimal penalty = interestOf(penaltyDays, terms.penaltyRate());
+        Settlement settlement = new Settlement(day, s.periodStart(), balanceDays, interest, penaltyDays, penalty);
+        return new DayClose(new PositionState(s.principal(), next, zero, zero, s.settled().add(interest),
+                s.interestPaid(), s.interestDue().add(interest), s.penaltySettled().add(penalty), s.penaltyPaid(),
+                s.penaltyDue().add(penalty)), settlement);
+    }
+
     /** The position at the end of {@code asOf}: all events up to that day, and its settlement if it is a 结息日. */
     public static InterestStatement statement(InterestTerms terms, List<PositionEvent> events, LocalDate asOf) {
-        Replay replay = new Replay(terms);
-        replay.run(events, asOf, false);
-        return replay.statement(asOf);
+        List<Settlement> settlements = new ArrayList<>();
+        PositionState s = replay(terms, events, asOf, false, settlements);
+        BigDecimal overdue = asOf.isAfter(terms.maturityDate()) ? s.principal() : BigDecimal.ZERO;
+        return new InterestStatement(asOf, scale(s.principal()), scale(s.balanceDays()),
+                interestOf(s.balanceDays(), terms.annualRate()), scale(s.settled()), scale(s.interestPaid()),
+                scale(s.interestDue()), scale(s.penaltyBalanceDays()),
+                interestOf(s.penaltyBalanceDays(), terms.penaltyRate()), scale(s.penaltySettled()),
+                scale(s.penaltyPaid()), scale(s.penaltyDue()), scale(overdue), List.copyOf(settlements));
+    }
+
+    /** The state at the end of {@code asOf}, for the nightly close to continue from. */
+    public static PositionState stateAt(InterestTerms terms, List<PositionEvent> events, LocalDate asOf) {
+        return replay(terms, events, asOf, false, new ArrayList<>());
     }
 
     /**
@@ -49,104 +100,42 @@ public final class AccumulatedBalanceInterest {
      * applied, but not that day's closing and settlement (a repayment on a 结息日 comes before the 结息).
      */
     public static DueAmounts dueOn(InterestTerms terms, List<PositionEvent> events, LocalDate valueDate) {
-        Replay replay = new Replay(terms);
-        replay.run(events, valueDate, true);
-        return new DueAmounts(replay.penaltyDue, replay.interestDue, replay.principal);
+        PositionState s = replay(terms, events, valueDate, true, new ArrayList<>());
+        return new DueAmounts(s.penaltyDue(), s.interestDue(), s.principal());
     }
 
     /** 积数 × rate / 360, rounded half-up to the fen: the one rounding point of interest. */
-    static BigDecimal interestOf(BigDecimal balanceDays, BigDecimal annualRate) {
+    public static BigDecimal interestOf(BigDecimal balanceDays, BigDecimal annualRate) {
         return balanceDays.multiply(annualRate).divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP);
     }
 
-    private static final class Replay {
-        private final InterestTerms terms;
-        private BigDecimal principal = BigDecimal.ZERO;
-        private BigDecimal balanceDays = BigDecimal.ZERO;
-        private BigDecimal penaltyBalanceDays = BigDecimal.ZERO;
-        private BigDecimal settled = BigDecimal.ZERO;
-        private BigDecimal interestPaid = BigDecimal.ZERO;
-        private BigDecimal interestDue = BigDecimal.ZERO;
-        private BigDecimal penaltySettled = BigDecimal.ZERO;
-        private BigDecimal penaltyPaid = BigDecimal.ZERO;
-        private BigDecimal penaltyDue = BigDecimal.ZERO;
-        private LocalDate periodStart;
-        private final List<Settlement> settlements = new ArrayList<>();
-
-        Replay(InterestTerms terms) {
-            this.terms = terms;
+    private static PositionState replay(InterestTerms terms, List<PositionEvent> events, LocalDate until,
+                                        boolean stopBeforeClosingLastDay, List<Settlement> settlements) {
+        PositionState s = PositionState.EMPTY;
+        if (events.isEmpty() || events.get(0).valueDate().isAfter(until)) {
+            return s;
         }
-
-        void run(List<PositionEvent> events, LocalDate until, boolean stopBeforeClosingLastDay) {
-            if (events.isEmpty() || events.get(0).valueDate().isAfter(until)) {
-                return;
+        int next = 0;
+        for (LocalDate day = events.get(0).valueDate(); !day.isAfter(until); day = day.plusDays(1)) {
+            while (next < events.size() && events.get(next).valueDate().equals(day)) {
+                s = s.apply(events.get(next++), day);
             }
-            int next = 0;
-            periodStart = events.get(0).valueDate();
-            for (LocalDate day = periodStart; !day.isAfter(until); day = day.plusDays(1)) {
-                while (next < events.size() && events.get(next).valueDate().equals(day)) {
-                    apply(events.get(next++));
-                }
-                if (next < events.size() && events.get(next).valueDate().isBefore(day)) {
-                    throw new IllegalArgumentException("events must be in value-date order");
-                }
-                if (stopBeforeClosingLastDay && day.equals(until)) {
-                    return;
-                }
-                close(day);
+            if (next < events.size() && events.get(next).valueDate().isBefore(day)) {
+                throw new IllegalArgumentException("events must be in value-date order");
+            }
+            if (stopBeforeClosingLastDay && day.equals(until)) {
+                return s;
+            }
+            DayClose closed = closeDay(terms, s, day);
+            s = closed.state();
+            if (closed.settlement() != null) {
+                settlements.add(closed.settlement());
             }
         }
-
-        private void apply(PositionEvent event) {
-            principal = principal.add(event.principalChange());
-            interestDue = interestDue.subtract(event.interestPaid());
-            interestPaid = interestPaid.add(event.interestPaid());
-            penaltyDue = penaltyDue.subtract(event.penaltyPaid());
-            penaltyPaid = penaltyPaid.add(event.penaltyPaid());
-        }
-
-        private void close(LocalDate day) {
-            if (day.isAfter(terms.maturityDate())) {
-                penaltyBalanceDays = penaltyBalanceDays.add(principal);
-            } else {
-                balanceDays = balanceDays.add(principal);
-            }
-            // everything in interestDue at this close was settled on an earlier day, so it is overdue today
-            penaltyBalanceDays = penaltyBalanceDays.add(interestDue);
-            if (isSettlementDay(day, terms)) {
-                settle(day);
-            }
-        }
-
-        private void settle(LocalDate day) {
-            if (balanceDays.signum() == 0 && penaltyBalanceDays.signum() == 0) {
-                periodStart = day.plusDays(1);
-                return;
-            }
-            BigDecimal interest = interestOf(balanceDays, terms.annualRate());
-            BigDecimal penalty = interestOf(penaltyBalanceDays, terms.penaltyRate());
-            settlements.add(new Settlement(day, periodStart, balanceDays, interest, penaltyBalanceDays, penalty));
-            settled = settled.add(interest);
-            interestDue = interestDue.add(interest);
-            penaltySettled = penaltySettled.add(penalty);
-            penaltyDue = penaltyDue.add(penalty);
-            balanceDays = BigDecimal.ZERO;
-            penaltyBalanceDays = BigDecimal.ZERO;
-            periodStart = day.plusDays(1);
-        }
-
-        InterestStatement statement(LocalDate asOf) {
-            BigDecimal overdue = asOf.isAfter(terms.maturityDate()) ? principal : BigDecimal.ZERO;
-            return new InterestStatement(asOf, scale(principal), scale(balanceDays),
-                    interestOf(balanceDays, terms.annualRate()), scale(settled), scale(interestPaid),
-                    scale(interestDue), scale(penaltyBalanceDays), interestOf(penaltyBalanceDays, terms.penaltyRate()),
-                    scale(penaltySettled), scale(penaltyPaid), scale(penaltyDue), scale(overdue),
-                    List.copyOf(settlements));
-        }
-
-        private static BigDecimal scale(BigDecimal v) {
-            return v.setScale(2, RoundingMode.UNNECESSARY);
-        }
+        return s;
     }
 
+    private static BigDecimal scale(BigDecimal v) {
+        return v.setScale(2, RoundingMode.UNNECESSARY);
+    }
 }

@@ -5,22 +5,37 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.EncodedResource;
+import org.springframework.core.io.support.ResourcePropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Chooses the database before anything connects: LOAN_DB_URL / LOAN_DB_USER / LOAN_DB_PASSWORD or
+ * Loads the settings shared by the service, the batch runner and the tests ({@code loan-defaults.properties}, at
+ * the lowest precedence), then chooses the database before anything connects: LOAN_DB_URL / LOAN_DB_USER / LOAN_DB_PASSWORD or
  * spring.datasource.url point at a real MySQL 8 or MariaDB; with neither, the embedded MariaDB under ./var/ is
  * started and used. Runs for the service, the batch runner and the tests alike.
  */
-public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+public class LoanEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "loanDatabase";
+    static final String DEFAULTS = "loan-defaults.properties";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        try {
+            env.getPropertySources().addLast(new ResourcePropertySource("loanDefaults",
+                    new EncodedResource(new ClassPathResource(DEFAULTS), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
+        }
         Map<String, Object> props = new HashMap<>();
         String url = env.getProperty("LOAN_DB_URL");
         if (hasText(url)) {

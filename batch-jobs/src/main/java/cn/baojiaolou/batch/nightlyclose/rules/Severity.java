@@ -1,0 +1,5 @@
+package cn.baojiaolou.batch.nightlyclose.rules;
+
+public enum Severity {
+    WARNING, SERIOUS
+}
