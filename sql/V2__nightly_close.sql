@@ -76,6 +76,7 @@ CREATE TABLE interest_accrual (
   penalty_settled      DECIMAL(18,2) NOT NULL,
   penalty_paid         DECIMAL(18,2) NOT NULL,
   penalty_due          DECIMAL(18,2) NOT NULL,
+  settlement_pending   TINYINT(1)    NOT NULL COMMENT '1 = a 结息日 accrued but not yet settled (step 2)',
   PRIMARY KEY (business_date, facility_id, project_id),
   KEY ix_accrual_position (facility_id, project_id, business_date)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

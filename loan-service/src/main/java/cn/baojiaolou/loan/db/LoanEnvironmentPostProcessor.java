@@ -49,7 +49,8 @@ public class LoanEnvironmentPostProcessor implements EnvironmentPostProcessor, O
             String database = env.getProperty("loan.embedded-db.database", "loan");
             int actual = EmbeddedMariaDb.ensureStarted(dir, port, fresh);
             props.put("spring.datasource.url", "jdbc:mysql://127.0.0.1:" + actual + "/" + database
-                    + "?createDatabaseIfNotExist=true&sslMode=DISABLED&characterEncoding=UTF-8");
+                    + "?createDatabaseIfNotExist=true&sslMode=DISABLED&characterEncoding=UTF-8"
+                    + "&rewriteBatchedStatements=true&useCursorFetch=true");
             props.put("spring.datasource.username", "root");
             props.put("spring.datasource.password", "");
             props.put("loan.embedded-db.active", "true");

@@ -44,11 +44,21 @@ public final class AccumulatedBalanceInterest {
 
     /**
      * Closes {@code day} for a position whose events of that day have already been applied: adds the closing
-     * balances to the 积数 and settles on a 结息日.
+     * balances to the 积数 ({@link #accrueDay}) and settles on a 结息日 ({@link #settle}).
      */
     public static DayClose closeDay(InterestTerms terms, PositionState s, LocalDate day) {
+        PositionState accrued = accrueDay(terms, s, day);
+        return isSettlementDay(day, terms) ? settle(terms, accrued, day) : new DayClose(accrued, null);
+    }
+
+    /**
+     * Adds the day's closing principal to the 积数 (to the penalty 积数 once past maturity) and the settled
+     * interest still unpaid to the penalty 积数: everything in interestDue at this close was settled on an earlier
+     * day, so it is overdue today.
+     */
+    public static PositionState accrueDay(InterestTerms terms, PositionState s, LocalDate day) {
         if (!s.started()) {
-            return new DayClose(s, null);
+            return s;
         }
         BigDecimal balanceDays = s.balanceDays();
         BigDecimal penaltyDays = s.penaltyBalanceDays();
@@ -57,22 +67,29 @@ public final class AccumulatedBalanceInterest {
         } else {
             balanceDays = balanceDays.add(s.principal());
         }
-        // everything in interestDue at this close was settled on an earlier day, so it is overdue today
         penaltyDays = penaltyDays.add(s.interestDue());
-        if (!isSettlementDay(day, terms)) {
-            return new DayClose(new PositionState(s.principal(), s.periodStart(), balanceDays, penaltyDays,
-                    s.settled(), s.interestPaid(), s.interestDue(), s.penaltySettled(), s.penaltyPaid(),
-                    s.penaltyDue()), null);
+        return new PositionState(s.principal(), s.periodStart(), balanceDays, penaltyDays, s.settled(),
+                s.interestPaid(), s.interestDue(), s.penaltySettled(), s.penaltyPaid(), s.penaltyDue());
+    }
+
+    /**
+     * 结息 on {@code day} for an already accrued state: the period's 积数 becomes interest (and penalty) due today,
+     * rounded half-up to the fen once, and a new period starts tomorrow.
+     */
+    public static DayClose settle(InterestTerms terms, PositionState s, LocalDate day) {
+        if (!s.started()) {
+            return new DayClose(s, null);
         }
         LocalDate next = day.plusDays(1);
         BigDecimal zero = new BigDecimal("0.00");
-        if (balanceDays.signum() == 0 && penaltyDays.signum() == 0) {
+        if (s.balanceDays().signum() == 0 && s.penaltyBalanceDays().signum() == 0) {
             return new DayClose(new PositionState(s.principal(), next, zero, zero, s.settled(), s.interestPaid(),
                     s.interestDue(), s.penaltySettled(), s.penaltyPaid(), s.penaltyDue()), null);
         }
-        BigDecimal interest = interestOf(balanceDays, terms.annualRate());
-        BigDecimal penalty = interestOf(penaltyDays, terms.penaltyRate());
-        Settlement settlement = new Settlement(day, s.periodStart(), balanceDays, interest, penaltyDays, penalty);
+        BigDecimal interest = interestOf(s.balanceDays(), terms.annualRate());
+        BigDecimal penalty = interestOf(s.penaltyBalanceDays(), terms.penaltyRate());
+        Settlement settlement = new Settlement(day, s.periodStart(), s.balanceDays(), interest,
+                s.penaltyBalanceDays(), penalty);
         return new DayClose(new PositionState(s.principal(), next, zero, zero, s.settled().add(interest),
                 s.interestPaid(), s.interestDue().add(interest), s.penaltySettled().add(penalty), s.penaltyPaid(),
                 s.penaltyDue().add(penalty)), settlement);

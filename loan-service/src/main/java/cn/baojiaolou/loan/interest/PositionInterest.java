@@ -1,6 +1,10 @@
 package cn.baojiaolou.loan.interest;
 
+import cn.baojiaolou.loan.ledger.EntryType;
 import cn.baojiaolou.loan.ledger.LedgerEntry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
 
 import java.util.List;
 
@@ -15,11 +19,16 @@ public final class PositionInterest {
     }
 
     private static PositionEvent event(LedgerEntry e) {
-        return switch (e.entryType()) {
-            case DRAWDOWN, PAYMENT -> PositionEvent.advance(e.valueDate(), e.amount());
-            case PAYMENT_REVERSAL -> PositionEvent.advanceReversal(e.valueDate(), e.amount());
-            case CENTRAL_REPAYMENT, PROJECT_REPAYMENT ->
-                    PositionEvent.repayment(e.valueDate(), e.principal(), e.interest(), e.penalty());
+        return event(e.entryType(), e.valueDate(), e.amount(), e.principal(), e.interest(), e.penalty());
+    }
+
+    /** The interest effect of one ledger row: advances raise principal, repayments pay their recorded split. */
+    public static PositionEvent event(EntryType type, LocalDate valueDate, BigDecimal amount, BigDecimal principal,
+                                      BigDecimal interest, BigDecimal penalty) {
+        return switch (type) {
+            case DRAWDOWN, PAYMENT -> PositionEvent.advance(valueDate, amount);
+            case PAYMENT_REVERSAL -> PositionEvent.advanceReversal(valueDate, amount);
+            case CENTRAL_REPAYMENT, PROJECT_REPAYMENT -> PositionEvent.repayment(valueDate, principal, interest, penalty);
         };
     }
 

@@ -69,7 +69,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, API + "/audit-events/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, API + "/batch-runs/**").hasAnyRole(ADMIN.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, API + "/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, API + "/exceptions/*/resolution").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/districts").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, API + "/projects/*/milestones/*/verification").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/disbursements/*/approval",

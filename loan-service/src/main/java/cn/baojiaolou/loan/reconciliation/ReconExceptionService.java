@@ -1,0 +1,85 @@
+package cn.baojiaolou.loan.reconciliation;
+
+import cn.baojiaolou.loan.audit.AuditTrail;
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.district.DistrictService;
+import cn.baojiaolou.loan.project.ProjectAccess;
+import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.security.LoanUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Reading the nightly close's exceptions within the user's scope, and a reviewer's resolution of one. */
+@Service
+public class ReconExceptionService {
+
+    static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "WAIVED");
+
+    private final ReconExceptionMapper exceptions;
+    private final DistrictService districts;
+    private final ProjectAccess projects;
+    private final AuditTrail audit;
+    private final BusinessClock clock;
+
+    public ReconExceptionService(ReconExceptionMapper exceptions, DistrictService districts, ProjectAccess projects,
+                                 AuditTrail audit, BusinessClock clock) {
+        this.exceptions = exceptions;
+        this.districts = districts;
+        this.projects = projects;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReconException> search(LocalDate businessDate, String status, String rule, String district,
+                                       String project) {
+        Long districtId = district == null || district.isBlank() ? null : districts.require(district).id();
+        Long projectId = project == null || project.isBlank() ? null : projects.require(project).id();
+        LoanUser user = CurrentUser.get();
+        if (user != null && !user.isCityScope()) {
+            if (districtId != null && !districtId.equals(user.districtId())) {
+                return List.of();
+            }
+            districtId = user.districtId();
+        }
+        return exceptions.search(businessDate, blank(status), blank(rule), districtId, projectId);
+    }
+
+    @Transactional
+    public ReconException resolve(long id, String status, String note) {
+        ReconException before = visible(id);
+        if (!RESOLUTIONS.contains(status)) {
+            throw ApiException.ruleOnField("status", "exception.badResolution", status);
+        }
+        if (exceptions.resolve(id, status, note, CurrentUser.username(), clock.nowUtc()) == 0) {
+            throw ApiException.conflict("exception.notOpen", before.status());
+        }
+        ReconException after = exceptions.findById(id);
+        audit.write("EXCEPTION_" + status, "exception", id, before, after);
+        return after;
+    }
+
+    private ReconException visible(long id) {
+        ReconException e = exceptions.findById(id);
+        LoanUser user = CurrentUser.get();
+        boolean inScope = e != null && (user == null || user.isCityScope()
+                || (e.districtId() != null && e.districtId().equals(user.districtId())));
+        if (!inScope) {
+            if (e != null) {
+                audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "exception", id, AuditTrail.DENIED,
+                        "另一区县的异常");
+            }
+            throw ApiException.notFound("exception.notFound", id);
+        }
+        return e;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
