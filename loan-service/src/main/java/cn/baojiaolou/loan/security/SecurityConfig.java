@@ -80,7 +80,8 @@ class SecurityConfig {
                                 API + "/facilities/*/repayments", API + "/projects", API + "/projects/*/payees",
                                 API + "/projects/*/allocations", API + "/projects/*/milestones",
                                 API + "/projects/*/repayments", API + "/disbursements",
-                                API + "/disbursements/*/payment", API + "/disbursements/*/reversal")
+                                API + "/disbursements/*/payment", API + "/disbursements/*/reversal",
+                                API + "/bank-statements")
                         .hasRole(ACCOUNTANT.name())
                         .anyRequest().denyAll());
         return http.build();

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Every refusal of the API leaves here as problem+json, in Chinese by default, naming the field and the reason. */
-@RestControllerAdvice(basePackages = "cn.baojiaolou.loan")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -74,7 +78,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
             reject(response, problems.of(HttpStatus.BAD_REQUEST, "idempotency.badKey", List.of()));
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes();
+        boolean multipart = isMultipart(request);
+        byte[] body;
+        try {
+            // a multipart body is left to the container, which parses and keeps the parts for the controller;
+            // reading the raw stream here would leave the controller with no parts at all
+            body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
+        } catch (IllegalStateException | IOException | ServletException unreadable) {
+            // too large or malformed: let the DispatcherServlet answer it (413 / 400), nothing is posted
+            chain.doFilter(request, response);
+            return;
+        }
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
         String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
         try {
@@ -100,7 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
-            chain.doFilter(new CachedBodyRequest(request, body), wrapped);
+            chain.doFilter(multipart ? request : new CachedBodyRequest(request, body), wrapped);
             if (wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
                 store.complete(user, key, wrapped.getStatus(), wrapped.getContentType(),
                         new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
@@ -112,6 +126,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             wrapped.copyBodyToResponse();
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    /** The parts (name, file name, content) in order, as the bytes the request hash is taken of. */
+    private static byte[] partsOf(HttpServletRequest request) throws IOException, ServletException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Part part : request.getParts()) {
+            out.write((part.getName() + "\u0000" + part.getSubmittedFileName() + "\u0000")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = part.getInputStream()) {
+                in.transferTo(out);
+            }
+            out.write(0);
+        }
+        return out.toByteArray();
     }
 
     private void reject(HttpServletResponse response, ProblemDetail problem) throws IOException {

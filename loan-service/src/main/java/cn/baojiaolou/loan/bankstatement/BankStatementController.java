@@ -1,0 +1,86 @@
+package cn.baojiaolou.loan.bankstatement;
+
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.web.ProblemResponses;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 专户 bank statements: import a file (accountants, see SecurityConfig) and list the stored lines (everyone signed
+ * in). A file with bad lines answers 422 problem+json with code bankStatement.invalid and errors [{line, reason}].
+ */
+@RestController
+@RequestMapping("/api/v1/bank-statements")
+class BankStatementController {
+
+    static final int MAX_ROWS = 1000;
+
+    private final BankStatementImporter importer;
+    private final BankStatementMapper mapper;
+    private final ProblemResponses problems;
+
+    BankStatementController(BankStatementImporter importer, BankStatementMapper mapper, ProblemResponses problems) {
+        this.importer = importer;
+        this.mapper = mapper;
+        this.problems = problems;
+    }
+
+    /** multipart/form-data: {@code file} (CSV or XLSX) and {@code account} (facility code or 专户 account number). */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ImportResult importStatement(@RequestParam(value = "file", required = false) MultipartFile file,
+                                 @RequestParam(value = "account", required = false) String account)
+            throws IOException {
+        if (account == null || account.isBlank()) {
+            throw ApiException.badRequest("account", "bankStatement.accountMissing");
+        }
+        if (file == null) {
+            throw ApiException.badRequest("file", "bankStatement.fileMissing");
+        }
+        return importer.importStatement(account, file.getOriginalFilename(), file.getBytes());
+    }
+
+    /**
+     * Stored lines in id order, at most 1000 a call; the next page starts after the last id seen ({@code afterId}).
+     * {@code from} / {@code to} bound the value date (起息日), both inclusive; {@code account} as for the import.
+     */
+    @GetMapping
+    List<BankStatementLine> lines(@RequestParam(required = false) String account,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  @RequestParam(required = false) Long afterId,
+                                  @RequestParam(defaultValue = "1000") int limit) {
+        Long facilityId = account == null || account.isBlank() ? null : importer.resolve(account).id();
+        return mapper.lines(facilityId, from, to, afterId, Math.max(1, Math.min(limit, MAX_ROWS)));
+    }
+
+    @ExceptionHandler(BankStatementInvalidException.class)
+    ResponseEntity<ProblemDetail> invalid(BankStatementInvalidException e) {
+        ProblemDetail problem = problems.build(HttpStatus.UNPROCESSABLE_ENTITY, BankStatementInvalidException.CODE,
+                e.detail(problems::message), List.of());
+        problem.setProperty("errors", e.resolve(problems::message).stream().map(p -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("line", p.line());
+            error.put("reason", p.reason());
+            return error;
+        }).toList());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problem);
+    }
+}
