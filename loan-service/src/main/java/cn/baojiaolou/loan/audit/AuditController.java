@@ -34,12 +34,18 @@ class AuditController {
         int bounded = Math.max(1, Math.min(limit, 1000));
         return mapper.search(blankToNull(username), blankToNull(action), blankToNull(targetType),
                 blankToNull(targetId), from == null ? null : from.atStartOfDay(),
-                to == null ? null : to.plusDays(1).atStartOfDay(), afterId, bounded);
+                to == null ? null : to.plusDays(1).atStartOfDay(), afterId, bounded, districtScope());
     }
 
     @GetMapping("/chain-check")
     AuditChainCheck.Result chainCheck() {
         return chainCheck.verify();
+    }
+
+    /** A district user reads only the rows about their district's projects and payments, or made by its users. */
+    private static Long districtScope() {
+        cn.baojiaolou.loan.security.LoanUser user = cn.baojiaolou.loan.security.CurrentUser.get();
+        return user == null ? null : user.districtId();
     }
 
     private static String blankToNull(String s) {

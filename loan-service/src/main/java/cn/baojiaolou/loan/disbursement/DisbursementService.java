@@ -132,7 +132,7 @@ public class DisbursementService {
         if (d.status() != DisbursementStatus.APPROVED) {
             throw ApiException.conflict("disbursement.wrongStatus", d.status(), DisbursementStatus.APPROVED);
         }
-        valueDates.check(paidOn, f, ledger.latestProjectEventDate(p.id()));
+        valueDates.check("paidOn", paidOn, f, ledger.latestProjectEventDate(p.id()));
         if (paidOn.isAfter(f.maturityDate())) {
             throw ApiException.ruleOnField("paidOn", "disbursement.afterMaturity", f.maturityDate());
         }
@@ -161,7 +161,7 @@ public class DisbursementService {
         if (reversedOn.isBefore(d.paidOn())) {
             throw ApiException.ruleOnField("reversedOn", "disbursement.reversalBeforePayment", d.paidOn());
         }
-        valueDates.check(reversedOn, f, ledger.latestProjectEventDate(p.id()));
+        valueDates.check("reversedOn", reversedOn, f, ledger.latestProjectEventDate(p.id()));
         PositionTotals position = ledger.positionTotals(p.id(), f.id());
         if (d.amount().compareTo(position.principalOutstanding()) > 0) {
             throw ApiException.rule("disbursement.reversalAfterRepayment", position.principalOutstanding());
@@ -229,12 +229,17 @@ public class DisbursementService {
         }
     }
 
+    /** Another district's disbursement answers exactly like an unknown id (the attempt is still audited). */
     private Disbursement visible(long id) {
         Disbursement d = disbursements.findById(id);
         if (d == null) {
             throw ApiException.notFound("disbursement.notFound", id);
         }
-        access.requireById(d.projectId());
+        try {
+            access.requireById(d.projectId());
+        } catch (ApiException hidden) {
+            throw ApiException.notFound("disbursement.notFound", id);
+        }
         return d;
     }
 }

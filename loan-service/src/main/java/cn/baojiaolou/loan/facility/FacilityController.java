@@ -9,6 +9,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class FacilityController {
         this.service = service;
     }
 
-    record FacilityRequest(@NotBlank @Code String code,
+    record FacilityRequest(@NotBlank @Code @Pattern(regexp = "[^/]*") String code,
                            @NotBlank @Size(max = 128) @SafeText String name,
                            @NotBlank @Size(max = 128) @SafeText String lender,
                            @NotBlank @Size(max = 128) @SafeText String borrower,

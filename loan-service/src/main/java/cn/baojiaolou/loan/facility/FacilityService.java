@@ -162,9 +162,10 @@ public class FacilityService {
                 interest);
     }
 
-    private static void requireCityScope() {
+    private void requireCityScope() {
         LoanUser user = CurrentUser.get();
         if (user != null && !user.isCityScope()) {
+            audit.refusal(user.username(), "ACCESS_DENIED", "facility", null, AuditTrail.DENIED, "区县用户不能写借款批次");
             throw ApiException.forbidden("facility.cityOnly");
         }
     }

@@ -22,14 +22,19 @@ public class ValueDates {
     }
 
     public void check(LocalDate valueDate, Facility facility, LocalDate latestPosted) {
+        check("valueDate", valueDate, facility, latestPosted);
+    }
+
+    /** As above, naming {@code field} (the request field that carries the date) in the refusal. */
+    public void check(String field, LocalDate valueDate, Facility facility, LocalDate latestPosted) {
         if (valueDate.isAfter(clock.today())) {
-            throw ApiException.ruleOnField("valueDate", "valueDate.future", clock.today());
+            throw ApiException.ruleOnField(field, "valueDate.future", clock.today());
         }
         if (valueDate.isBefore(facility.startDate())) {
-            throw ApiException.ruleOnField("valueDate", "valueDate.beforeFacility", facility.startDate());
+            throw ApiException.ruleOnField(field, "valueDate.beforeFacility", facility.startDate());
         }
         if (latestPosted != null && valueDate.isBefore(latestPosted)) {
-            throw ApiException.ruleOnField("valueDate", "valueDate.backdated", latestPosted);
+            throw ApiException.ruleOnField(field, "valueDate.backdated", latestPosted);
         }
     }
 }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,7 +52,7 @@ class ProjectController {
         this.clock = clock;
     }
 
-    record ProjectRequest(@NotBlank @Code String code,
+    record ProjectRequest(@NotBlank @Code @Pattern(regexp = "[^/]*") String code,
                           @NotBlank @Size(max = 128) @SafeText String name,
                           @NotBlank @Size(max = 64) @SafeText String district,
                           @NotBlank @Size(max = 128) @SafeText String developer,

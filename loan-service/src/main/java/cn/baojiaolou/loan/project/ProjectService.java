@@ -69,6 +69,8 @@ public class ProjectService {
         District district = districts.require(n.district());
         LoanUser user = CurrentUser.get();
         if (user != null && !user.canSee(district.id())) {
+            audit.refusal(user.username(), "ACCESS_DENIED", "district", district.code(), AuditTrail.DENIED,
+                    "不能在其他区县登记项目");
             throw ApiException.forbidden("project.otherDistrict");
         }
         if (projects.findByCode(n.code()) != null) {

@@ -49,7 +49,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         String msg = problems.message("request.badValue", e.getValue());
         return respond(problems.build(HttpStatus.BAD_REQUEST, "request.badValue",
-                e.getName() + "：" + msg, List.of(new ProblemResponses.FieldProblem(e.getName(), msg))));
+                e.getName() + problems.message("separator.field") + msg, List.of(new ProblemResponses.FieldProblem(e.getName(), msg))));
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
@@ -95,7 +95,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             String msg = problems.message("request.badFieldFormat");
-            return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.badFieldFormat", field + "：" + msg,
+            return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.badFieldFormat", field + problems.message("separator.field") + msg,
                     List.of(new ProblemResponses.FieldProblem(field, msg)))));
         }
         return cast(respond(problems.of(HttpStatus.BAD_REQUEST, "request.malformed", List.of())));
@@ -106,7 +106,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String msg = problems.message("NotNull");
         return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.invalid",
-                ex.getParameterName() + "：" + msg,
+                ex.getParameterName() + problems.message("separator.field") + msg,
                 List.of(new ProblemResponses.FieldProblem(ex.getParameterName(), msg)))));
     }
 
@@ -124,7 +124,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> validationProblem(List<ProblemResponses.FieldProblem> errors) {
         String detail = problems.message("request.invalid") + errors.stream()
-                .map(f -> f.field() + "：" + f.message()).collect(Collectors.joining("；"));
+                .map(f -> f.field() + problems.message("separator.field") + f.message()).collect(Collectors.joining(problems.message("separator.list")));
         return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.invalid", detail, errors)));
     }
 

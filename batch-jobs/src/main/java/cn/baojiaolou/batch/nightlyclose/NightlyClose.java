@@ -1,0 +1,183 @@
+package cn.baojiaolou.batch.nightlyclose;
+
+import cn.baojiaolou.loan.common.BusinessClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Closes business dates: D itself, after catching up every day since the last closed one, in order. A date
+ * already closed is a no-op; today or a later date is refused (the day is not over). One runner at a time
+ * (a database lock), and an execution left STARTED by a killed process is marked FAILED first, so the relaunch
+ * restarts it from the step that did not finish.
+ */
+@Component
+public class NightlyClose {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyClose.class);
+    private static final String LOCK = "bjl-nightly-close";
+
+    private final JobLauncher launcher;
+    private final Job job;
+    private final JobExplorer explorer;
+    private final JobRepository repository;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final BusinessClock clock;
+    private final PrintStream out = System.out;
+
+    public NightlyClose(JobLauncher launcher, Job nightlyCloseJob, JobExplorer explorer, JobRepository repository,
+                        JdbcTemplate jdbc, DataSource dataSource, BusinessClock clock) {
+        this.launcher = launcher;
+        this.job = nightlyCloseJob;
+        this.explorer = explorer;
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public record DayResult(LocalDate businessDate, BatchStatus status, Duration took) {
+    }
+
+    public record Outcome(boolean success, String message, List<DayResult> days) {
+    }
+
+    /** The default business date: yesterday in Asia/Shanghai. */
+    public LocalDate yesterday() {
+        return clock.today().minusDays(1);
+    }
+
+    public Outcome closeThrough(LocalDate d) {
+        LocalDate today = clock.today();
+        if (!d.isBefore(today)) {
+            return new Outcome(false, "业务日期 %s 尚未结束，不能结账（今天是 %s，最晚可结 %s）".formatted(d, today,
+                    today.minusDays(1)), List.of());
+        }
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!lock(lockHolder)) {
+                return new Outcome(false, "另一个结账进程正在运行，本次未执行", List.of());
+            }
+            try {
+                return closeDays(d);
+            } finally {
+                unlock(lockHolder);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("结账锁获取失败: " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome closeDays(LocalDate d) {
+        abandonStaleExecutions();
+        if (isClosed(d)) {
+            return new Outcome(true, "业务日期 %s 已结账，无需重复执行".formatted(d), List.of());
+        }
+        LocalDate last = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day", LocalDate.class);
+        LocalDate from;
+        if (last == null) {
+            LocalDate first = jdbc.queryForObject("SELECT MIN(value_date) FROM ledger_entry", LocalDate.class);
+            from = first == null || first.isAfter(d) ? d : first;
+        } else {
+            from = last.isBefore(d) ? last.plusDays(1) : d;
+        }
+        if (from.isBefore(d)) {
+            out.printf("补结：从 %s 到 %s，共 %d 天%n", from, d, Duration.between(from.atStartOfDay(),
+                    d.atStartOfDay()).toDays() + 1);
+        }
+        List<DayResult> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(d); day = day.plusDays(1)) {
+            if (isClosed(day)) {
+                continue;
+            }
+            DayResult r = run(day);
+            days.add(r);
+            if (r.status() != BatchStatus.COMPLETED) {
+                return new Outcome(false, "业务日期 %s 结账失败（%s），后续日期未执行；修复后重新运行即可从失败的步骤继续"
+                        .formatted(day, r.status()), days);
+            }
+        }
+        return new Outcome(true, "已结账至 %s，本次结账 %d 天".formatted(d, days.size()), days);
+    }
+
+    private DayResult run(LocalDate day) {
+        out.printf("结账 %s%n", day);
+        LocalDateTime started = LocalDateTime.now();
+        JobParameters params = new JobParametersBuilder()
+                .addLocalDate(NightlyCloseJobConfig.BUSINESS_DATE, day).toJobParameters();
+        try {
+            JobExecution execution = launcher.run(job, params);
+            return new DayResult(day, execution.getStatus(), Duration.between(started, LocalDateTime.now()));
+        } catch (Exception e) {
+            log.error("nightly close of {} could not start", day, e);
+            out.printf("  结账 %s 无法启动：%s%n", day, e.getMessage());
+            return new DayResult(day, BatchStatus.FAILED, Duration.between(started, LocalDateTime.now()));
+        }
+    }
+
+    public boolean isClosed(LocalDate day) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM business_day WHERE business_date = ?", Integer.class,
+                Date.valueOf(day));
+        return n != null && n > 0;
+    }
+
+    /** Under the lock no other runner is alive, so a STARTED execution belongs to a process that died. */
+    private void abandonStaleExecutions() {
+        for (JobExecution stale : explorer.findRunningJobExecutions(NightlyCloseJobConfig.JOB)) {
+            LocalDateTime now = LocalDateTime.now();
+            for (StepExecution step : stale.getStepExecutions()) {
+                if (step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断（如 kill -9），已标记为失败"));
+                    step.setEndTime(now);
+                    repository.update(step);
+                }
+            }
+            stale.setStatus(BatchStatus.FAILED);
+            stale.setExitStatus(ExitStatus.FAILED.addExitDescription("进程中断（如 kill -9），已标记为失败"));
+            stale.setEndTime(now);
+            repository.update(stale);
+            out.printf("发现被中断的结账（执行 %d），已标记为失败，将从中断的步骤重跑%n", stale.getId());
+        }
+    }
+
+    private static boolean lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+            ps.setString(1, LOCK);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static void unlock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, LOCK);
+            ps.executeQuery().close();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package cn.baojiaolou.batch.nightlyclose;
+
+import cn.baojiaolou.batch.nightlyclose.matching.MatchResult;
+import cn.baojiaolou.batch.nightlyclose.matching.StatementMatching;
+import cn.baojiaolou.batch.nightlyclose.rules.Finding;
+import cn.baojiaolou.batch.nightlyclose.rules.ReconciliationRule;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The nightly close of business date D (job parameter {@code businessDate}): accrue → settle → match → rules →
+ * print → close. Each step's work is an upsert keyed by date and row, committed in chunks by the step itself
+ * (the tasklets run without a surrounding transaction), so a restart after a kill re-runs the unfinished step and
+ * ends in the same state. A completed step is not repeated on restart.
+ */
+@Configuration
+public class NightlyCloseJobConfig {
+
+    public static final String JOB = "nightlyClose";
+    public static final String BUSINESS_DATE = "businessDate";
+
+    private final JobRepository repository;
+    private final NightlyCloseProgress progress;
+    private final ObjectProvider<NightlyCloseFaults> faultsProvider;
+    private final ResourcelessTransactionManager noOuterTransaction = new ResourcelessTransactionManager();
+
+    NightlyCloseJobConfig(JobRepository repository, NightlyCloseProgress progress,
+                          ObjectProvider<NightlyCloseFaults> faultsProvider) {
+        this.repository = repository;
+        this.progress = progress;
+        this.faultsProvider = faultsProvider;
+    }
+
+    /** Tests may register a {@link NightlyCloseFaults} bean; production has none. */
+    private NightlyCloseFaults faults() {
+        return faultsProvider.getIfAvailable(() -> NightlyCloseFaults.NONE);
+    }
+
+    @Bean
+    Job nightlyCloseJob(Step accrueStep, Step settleStep, Step matchStep, Step rulesStep, Step printStep,
+                        Step closeStep) {
+        return new JobBuilder(JOB, repository).start(accrueStep).next(settleStep).next(matchStep).next(rulesStep)
+                .next(printStep).next(closeStep).build();
+    }
+
+    @Bean
+    Step accrueStep(InterestAccrual accrual) {
+        return step("accrue", (contribution, chunk) -> {
+            InterestAccrual.Counts c = accrual.accrue(businessDate(chunk));
+            counts(contribution, c.positions(), c.rows());
+            faults().at("accrue:written");
+        });
+    }
+
+    @Bean
+    Step settleStep(InterestAccrual accrual) {
+        return step("settle", (contribution, chunk) -> {
+            InterestAccrual.Counts c = accrual.settle(businessDate(chunk));
+            counts(contribution, c.positions(), c.rows());
+            faults().at("settle:written");
+        });
+    }
+
+    @Bean
+    Step matchStep(StatementMatching matching) {
+        return step("match", (contribution, chunk) -> {
+            MatchResult r = matching.match(businessDate(chunk));
+            counts(contribution, r.total(), r.total());
+            progress.note("对账匹配：按凭证号 %d 笔，按金额和对方账号 %d 笔".formatted(r.voucher(), r.fuzzy()));
+            faults().at("match:done");
+        });
+    }
+
+    @Bean
+    Step rulesStep(List<ReconciliationRule> rules, ExceptionRegister register) {
+        return step("rules", (contribution, chunk) -> {
+            LocalDate d = businessDate(chunk);
+            List<Finding> findings = new ArrayList<>();
+            for (ReconciliationRule rule : rules) {
+                findings.addAll(rule.evaluate(d));
+            }
+            Set<String> evaluated = rules.stream().map(ReconciliationRule::code).collect(Collectors.toSet());
+            ExceptionRegister.Counts c = register.record(d, evaluated, findings);
+            counts(contribution, findings.size(), c.opened() + c.carried() + c.closed());
+            progress.note("规则 %d 条：新增异常 %d，延续 %d，自动关闭 %d，未关闭合计 %d".formatted(rules.size(),
+                    c.opened(), c.carried(), c.closed(), c.open()));
+            faults().at("rules:recorded");
+        });
+    }
+
+    /** Step 5: where the reports issue's nightly printing plugs in. */
+    @Bean
+    Step printStep(ObjectProvider<NightlyReportPrinter> printer) {
+        return step("print", (contribution, chunk) -> {
+            NightlyReportPrinter p = printer.getIfAvailable();
+            if (p == null) {
+                progress.note("报表打印：尚未接入报表模块，跳过");
+                return;
+            }
+            counts(contribution, 0, p.print(businessDate(chunk)));
+        });
+    }
+
+    @Bean
+    Step closeStep(JdbcTemplate jdbc) {
+        return step("close", (contribution, chunk) -> {
+            LocalDate d = businessDate(chunk);
+            Date day = Date.valueOf(d);
+            Long execution = chunk.getStepContext().getStepExecution().getJobExecutionId();
+            jdbc.update("INSERT INTO business_day (business_date, job_execution_id, closed_at, accrual_rows, "
+                    + "settlement_rows, matched_lines, exceptions_open) SELECT ?, ?, UTC_TIMESTAMP(6), "
+                    + "(SELECT COUNT(*) FROM interest_accrual WHERE business_date = ?), "
+                    + "(SELECT COUNT(*) FROM interest_settlement WHERE settle_date = ?), "
+                    + "(SELECT COUNT(*) FROM bank_match WHERE business_date = ?), "
+                    + "(SELECT COUNT(*) FROM recon_exception WHERE active_key IS NOT NULL) "
+                    + "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM business_day WHERE business_date = ?)",
+                    day, execution, day, day, day, day);
+            counts(contribution, 1, 1);
+        });
+    }
+
+    /** Step 5's extension point, implemented by the reports module's printing. */
+    public interface NightlyReportPrinter {
+        /** Prints and archives the reports of D; answers how many were printed. */
+        int print(LocalDate businessDate) throws Exception;
+    }
+
+    private interface Work {
+        void run(StepContribution contribution, ChunkContext chunk) throws Exception;
+    }
+
+    private Step step(String name, Work work) {
+        return new StepBuilder(name, repository).tasklet((contribution, chunk) -> {
+            work.run(contribution, chunk);
+            return RepeatStatus.FINISHED;
+        }, noOuterTransaction).listener(progress).build();
+    }
+
+    static LocalDate businessDate(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobParameters().getLocalDate(BUSINESS_DATE);
+    }
+
+    private static void counts(StepContribution contribution, long read, long written) {
+        contribution.getStepExecution().setReadCount(read);
+        contribution.incrementWriteCount(written);
+    }
+}

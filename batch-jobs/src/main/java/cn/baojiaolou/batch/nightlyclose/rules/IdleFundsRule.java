@@ -1,0 +1,58 @@
+package cn.baojiaolou.batch.nightlyclose.rules;
+
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IDLE_FUNDS 资金闲置/疑似表演式复工: money was paid and no milestone of the project was verified within
+ * {@code idleDays} (90) days after the payment (verified_on in (paid_on, paid_on + 90]; the verification a payment
+ * was made against on the same day is not progress after it). A payment is judged once D ≥ paid_on + 90; one
+ * reversed by D does not count, nor one made when every milestone of the project was already verified (after the
+ * last one, 交付, no progress can follow). One finding per project, its amount the idle payments' sum, its refs their
+ * disbursement ids. The judgement of a payment is final: a milestone verified later than 90 days after it does not
+ * clear it (a reviewer resolves the exception).
+ */
+@Component
+public class IdleFundsRule implements ReconciliationRule {
+
+    public static final String CODE = "IDLE_FUNDS";
+
+    private final RuleMapper mapper;
+    private final RuleThresholds thresholds;
+
+    public IdleFundsRule(RuleMapper mapper, RuleThresholds thresholds) {
+        this.mapper = mapper;
+        this.thresholds = thresholds;
+    }
+
+    @Override
+    public String code() {
+        return CODE;
+    }
+
+    @Override
+    public List<Finding> evaluate(LocalDate businessDate) {
+        int days = thresholds.idleDays();
+        List<RuleMapper.IdlePaymentRow> rows = mapper.idlePayments(businessDate, businessDate.minusDays(days), days);
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<Long, List<RuleMapper.IdlePaymentRow>> e :
+                RuleSupport.group(rows, RuleMapper.IdlePaymentRow::projectId).entrySet()) {
+            List<RuleMapper.IdlePaymentRow> idle = e.getValue();
+            RuleMapper.IdlePaymentRow first = idle.get(0);
+            BigDecimal amount = idle.stream().map(RuleMapper.IdlePaymentRow::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            String detail = idle.size() + " 笔拨付共 " + RuleSupport.yuan(amount) + " 元（最早 " + first.paidOn()
+                    + "）付款后 " + days + " 天内无工程节点验收，资金闲置，疑似表演式复工";
+            findings.add(new Finding(CODE, Severity.WARNING, RuleSupport.projectKey(e.getKey()), e.getKey(),
+                    first.districtId(), RuleSupport.single(idle, RuleMapper.IdlePaymentRow::facilityId),
+                    RuleSupport.fen(amount), RuleSupport.detail(detail),
+                    Refs.disbursements(RuleSupport.ids(idle, RuleMapper.IdlePaymentRow::disbursementId))));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,148 @@
+package cn.baojiaolou.batch.nightlyclose.rules;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The set-based reads of the 12 reconciliation rules (RuleMapper.xml beside this package). Each statement answers
+ * the rows of one condition for all projects, facilities or bank lines at once, as of the end of a business date.
+ * Read only.
+ */
+@Mapper
+public interface RuleMapper {
+
+    // --- OVER_PROGRESS ---------------------------------------------------------------------------------------
+
+    /** A project whose Σ paid is above its allocation × the cap of its last milestone verified on or before D. */
+    record ProgressRow(Long projectId, Long districtId, Long facilityId, BigDecimal allocated, BigDecimal capPercent,
+                       BigDecimal paid) {
+    }
+
+    List<ProgressRow> overProgress(@Param("businessDate") LocalDate businessDate);
+
+    record MilestoneRef(Long projectId, Long milestoneId) {
+    }
+
+    /** The milestones of these projects verified on or before D, in project and schedule order. */
+    List<MilestoneRef> verifiedMilestones(@Param("projectIds") Collection<Long> projectIds,
+                                          @Param("businessDate") LocalDate businessDate);
+
+    // --- OVER_ALLOCATION -------------------------------------------------------------------------------------
+
+    /** A project's position on a facility whose Σ paid is above what the facility allocated to it. */
+    record PositionRow(Long projectId, Long districtId, Long facilityId, BigDecimal allocated, BigDecimal paid) {
+    }
+
+    List<PositionRow> overAllocation(@Param("businessDate") LocalDate businessDate);
+
+    /** A PAYMENT or PAYMENT_REVERSAL row; answered in project, value-date and posting order. */
+    record PaymentRow(Long projectId, Long facilityId, String entryType, BigDecimal amount, Long disbursementId) {
+    }
+
+    List<PaymentRow> paymentRows(@Param("projectIds") Collection<Long> projectIds,
+                                 @Param("businessDate") LocalDate businessDate);
+
+    // --- PAYEE_NOT_REGISTERED --------------------------------------------------------------------------------
+
+    record PayeeRow(Long disbursementId, Long projectId, Long districtId, Long facilityId, BigDecimal amount,
+                    LocalDate paidOn, String payeeName, String payeeKind, Long payeeProjectId, String payeeAccountNo,
+                    String developerAccountNo) {
+    }
+
+    List<PayeeRow> suspectPayees(@Param("businessDate") LocalDate businessDate);
+
+    // --- PROHIBITED_PURPOSE ----------------------------------------------------------------------------------
+
+    record PurposeRow(Long disbursementId, Long projectId, Long districtId, Long facilityId, BigDecimal amount,
+                      String purpose, String status, LocalDate paidOn) {
+    }
+
+    List<PurposeRow> prohibitedPurposes(@Param("businessDate") LocalDate businessDate,
+                                        @Param("purposes") Collection<String> purposes);
+
+    // --- MILESTONE_OVERDUE -----------------------------------------------------------------------------------
+
+    record LateMilestoneRow(Long milestoneId, Long projectId, Long districtId, Long facilityId, String name,
+                            LocalDate plannedDate) {
+    }
+
+    /** Milestones planned before {@code plannedBefore} and not verified on or before D. */
+    List<LateMilestoneRow> lateMilestones(@Param("businessDate") LocalDate businessDate,
+                                          @Param("plannedBefore") LocalDate plannedBefore);
+
+    // --- IDLE_FUNDS ------------------------------------------------------------------------------------------
+
+    record IdlePaymentRow(Long disbursementId, Long projectId, Long districtId, Long facilityId, BigDecimal amount,
+                          LocalDate paidOn) {
+    }
+
+    /**
+     * Disbursements paid on or before {@code paidOnOrBefore}, not reversed by D, after which no milestone of the
+     * project was verified within {@code idleDays} days; in project and payment order.
+     */
+    List<IdlePaymentRow> idlePayments(@Param("businessDate") LocalDate businessDate,
+                                      @Param("paidOnOrBefore") LocalDate paidOnOrBefore,
+                                      @Param("idleDays") int idleDays);
+
+    // --- LEDGER_WITHOUT_BANK / BANK_WITHOUT_LEDGER -----------------------------------------------------------
+
+    record UnmatchedEntryRow(Long ledgerEntryId, Long facilityId, Long projectId, Long districtId,
+                             Long disbursementId, BigDecimal amount, LocalDate valueDate, String voucherNo) {
+    }
+
+    /** PAYMENT rows with value date on or before {@code valueOnOrBefore} and no bank match made by D. */
+    List<UnmatchedEntryRow> unmatchedPayments(@Param("businessDate") LocalDate businessDate,
+                                              @Param("valueOnOrBefore") LocalDate valueOnOrBefore);
+
+    record UnmatchedLineRow(Long bankLineId, Long facilityId, BigDecimal amount, LocalDate valueDate,
+                            String counterpartyName, String counterpartyAccount, String voucherNo, String memo) {
+    }
+
+    /** 专户 DEBIT lines with value date on or before {@code valueOnOrBefore} and no match made by D. */
+    List<UnmatchedLineRow> unmatchedDebits(@Param("businessDate") LocalDate businessDate,
+                                           @Param("valueOnOrBefore") LocalDate valueOnOrBefore);
+
+    // --- AMOUNT_MISMATCH -------------------------------------------------------------------------------------
+
+    record MismatchRow(Long bankLineId, Long facilityId, BigDecimal bankAmount, String voucherNo, Long ledgerEntryId,
+                       BigDecimal ledgerAmount, Long projectId, Long districtId, Long disbursementId) {
+    }
+
+    /**
+     * Unmatched bank lines and unmatched ledger rows of the same facility and direction that share a voucher number
+     * but not the amount; in bank-line order, then by date distance and ledger id.
+     */
+    List<MismatchRow> amountMismatches(@Param("businessDate") LocalDate businessDate);
+
+    // --- BALANCE_MISMATCH ------------------------------------------------------------------------------------
+
+    record BalanceRow(Long facilityId, Long bankLineId, LocalDate lineValueDate, BigDecimal bankBalance,
+                      BigDecimal bookBalance) {
+    }
+
+    List<BalanceRow> balanceMismatches(@Param("businessDate") LocalDate businessDate);
+
+    // --- REPAYMENT_OVERDUE -----------------------------------------------------------------------------------
+
+    /** A project position of D's interest accrual with overdue interest or penalty, or principal past maturity. */
+    record OverdueRow(Long projectId, Long districtId, Long facilityId, LocalDate maturityDate, BigDecimal principal,
+                      BigDecimal overdueInterest, BigDecimal overduePrincipal) {
+    }
+
+    List<OverdueRow> overdueRepayments(@Param("businessDate") LocalDate businessDate);
+
+    // --- DELIVERY_OVERDUE ------------------------------------------------------------------------------------
+
+    /** One row per project (milestoneId null) or per unverified 交付 milestone of it. */
+    record DeliveryRow(Long projectId, Long districtId, Long facilityId, LocalDate expectedDeliveryDate,
+                       Integer totalUnits, Integer deliveredUnits, Long milestoneId) {
+    }
+
+    List<DeliveryRow> overdueDeliveries(@Param("businessDate") LocalDate businessDate,
+                                        @Param("milestoneName") String milestoneName);
+}

@@ -1,0 +1,106 @@
+package cn.baojiaolou.batch.nightlyclose.rules;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Small helpers shared by the rules: subject keys, amounts in details, the payments behind a breached cap. */
+final class RuleSupport {
+
+    static final int DETAIL_MAX = 500;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private RuleSupport() {
+    }
+
+    static String projectKey(long projectId) {
+        return "project:" + projectId;
+    }
+
+    /** 元 with thousands separators and two decimals, as the API's messages show them. */
+    static String yuan(BigDecimal amount) {
+        return new DecimalFormat("#,##0.00").format(amount.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    static BigDecimal fen(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** allocation × cumulative % / 100, half-up to the fen: the same rounding as the write-time check. */
+    static BigDecimal unlocked(BigDecimal allocated, BigDecimal capPercent) {
+        return allocated.multiply(capPercent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+    }
+
+    static String detail(String text) {
+        return text.length() <= DETAIL_MAX ? text : text.substring(0, DETAIL_MAX - 1) + "…";
+    }
+
+    /** Groups rows by a key, keeping the order of both the keys and the rows. */
+    static <K, T> Map<K, List<T>> group(List<T> rows, Function<T, K> key) {
+        Map<K, List<T>> groups = new LinkedHashMap<>();
+        for (T row : rows) {
+            groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row);
+        }
+        return groups;
+    }
+
+    /** The distinct non-null values of a field, in order. */
+    static <T> List<Long> ids(List<T> rows, Function<T, Long> field) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (T row : rows) {
+            Long id = field.apply(row);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The one value a field has in all rows, or null when the rows disagree. */
+    static <T> Long single(List<T> rows, Function<T, Long> field) {
+        Set<Long> values = new LinkedHashSet<>();
+        rows.forEach(r -> values.add(field.apply(r)));
+        return values.size() == 1 ? values.iterator().next() : null;
+    }
+
+    /**
+     * The disbursements paid while Σ paid stood above {@code cap}: replaying the payments and reversals in value-date
+     * order, every payment after which the running net paid is above the cap, unless it was reversed by D. When
+     * none qualifies (reversals reshuffled the order), all payments not reversed.
+     */
+    static List<Long> paidWhileOver(List<RuleMapper.PaymentRow> rows, BigDecimal cap) {
+        Set<Long> reversed = new LinkedHashSet<>();
+        for (RuleMapper.PaymentRow r : rows) {
+            if ("PAYMENT_REVERSAL".equals(r.entryType()) && r.disbursementId() != null) {
+                reversed.add(r.disbursementId());
+            }
+        }
+        BigDecimal running = BigDecimal.ZERO;
+        Set<Long> over = new LinkedHashSet<>();
+        Set<Long> all = new LinkedHashSet<>();
+        for (RuleMapper.PaymentRow r : rows) {
+            boolean payment = "PAYMENT".equals(r.entryType());
+            running = payment ? running.add(r.amount()) : running.subtract(r.amount());
+            if (!payment || r.disbursementId() == null || reversed.contains(r.disbursementId())) {
+                continue;
+            }
+            all.add(r.disbursementId());
+            if (running.compareTo(cap) > 0) {
+                over.add(r.disbursementId());
+            }
+        }
+        return List.copyOf(over.isEmpty() ? all : over);
+    }
+
+    static boolean same(String a, String b) {
+        return Objects.equals(a == null ? null : a.replace(" ", ""), b == null ? null : b.replace(" ", ""));
+    }
+}
