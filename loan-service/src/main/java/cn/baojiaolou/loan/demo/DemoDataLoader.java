@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.demo;
 
+import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
 import cn.baojiaolou.loan.disbursement.Disbursement;
 import cn.baojiaolou.loan.disbursement.DisbursementService;
 import cn.baojiaolou.loan.district.DistrictService;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -65,6 +67,8 @@ class DemoDataLoader implements ApplicationRunner {
     private final LedgerMapper ledger;
     private final UserMapper users;
     private final PasswordEncoder encoder;
+    private final BankStatementImporter statements;
+    private final JdbcTemplate jdbc;
 
     private final List<Op> ops = new ArrayList<>();
     private final Map<String, List<Milestone>> milestones = new HashMap<>();
@@ -75,7 +79,7 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(DistrictService districts, FacilityService facilities, FacilityMapper facilityMapper,
                    ProjectService projects, DisbursementService disbursements, ProjectRepaymentService repayments,
                    LedgerMapper ledger, UserMapper users,
-                   PasswordEncoder encoder) {
+                   PasswordEncoder encoder, BankStatementImporter statements, JdbcTemplate jdbc) {
         this.districts = districts;
         this.facilities = facilities;
         this.facilityMapper = facilityMapper;
@@ -85,6 +89,8 @@ class DemoDataLoader implements ApplicationRunner {
         this.ledger = ledger;
         this.users = users;
         this.encoder = encoder;
+        this.statements = statements;
+        this.jdbc = jdbc;
     }
 
     /** One dated step; steps run in date order, then in the order they were planned. */
@@ -115,6 +121,9 @@ class DemoDataLoader implements ApplicationRunner {
         ops.sort(Comparator.comparing(Op::date).thenComparingInt(Op::seq));
         for (Op op : ops) {
             op.action().run();
+        }
+        for (String facility : List.of("YZ-BJL-2022-01", "KM-BJL-2022-01", "LY-BJL-2022-01")) {
+            importStatement(facility);
         }
         log.info("演示数据加载完成：{} 个步骤，用时 {} 秒", ops.size(), (System.nanoTime() - started) / 1_000_000_000);
     }
@@ -342,6 +351,55 @@ class DemoDataLoader implements ApplicationRunner {
                 }
             });
         }
+    }
+
+    /**
+     * The bank's statement of a facility's 专户, mirroring its ledger, imported through the same importer as the
+     * API. Two planted cases for the nightly close: on 2023-06-15 a court deducts ¥1,300,000 from the YZ 专户 with
+     * no record in the ledger (BANK_WITHOUT_LEDGER, then BALANCE_MISMATCH), and the bank line of one LL-07 payment
+     * is missing (LEDGER_WITHOUT_BANK).
+     */
+    private void importStatement(String code) {
+        Facility f = facilityMapper.findByCode(code);
+        StringBuilder csv = new StringBuilder("交易日期,起息日,借贷方向,金额,对方户名,对方账号,银行流水号,凭证号,交易后余额,摘要\n");
+        BigDecimal[] balance = {BigDecimal.ZERO};
+        int[] serial = {0};
+        boolean[] courtDone = {!code.startsWith("YZ")};
+        boolean[] skipped = {false};
+        jdbc.query("SELECT e.value_date, e.entry_type, e.amount, e.account_effect, e.voucher_no, y.name, y.account_no, "
+                + "p.code FROM ledger_entry e LEFT JOIN disbursement d ON d.id = e.disbursement_id "
+                + "LEFT JOIN payee y ON y.id = d.payee_id LEFT JOIN project p ON p.id = e.project_id "
+                + "WHERE e.facility_id = ? ORDER BY e.value_date, e.id", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    LocalDate on = rs.getDate(1).toLocalDate();
+                    if (!courtDone[0] && on.isAfter(d(2023, 6, 15))) {
+                        courtDone[0] = true;
+                        balance[0] = balance[0].subtract(yuan("1300000.00"));
+                        csv.append(line(d(2023, 6, 15), "借", "1300000.00", "永州市零陵区人民法院", "3201300000000001",
+                                code, ++serial[0], "", balance[0], "司法扣划"));
+                    }
+                    BigDecimal effect = rs.getBigDecimal(4);
+                    if (!skipped[0] && "LL-07".equals(rs.getString(8)) && "PAYMENT".equals(rs.getString(2))) {
+                        skipped[0] = true; // the bank never shows this payment
+                        return;
+                    }
+                    balance[0] = balance[0].add(effect);
+                    String name = rs.getString(6) != null ? rs.getString(6) : switch (rs.getString(2)) {
+                        case "DRAWDOWN", "CENTRAL_REPAYMENT" -> f.lender();
+                        default -> rs.getString(8) == null ? "" : rs.getString(8) + " 售房款监管账户";
+                    };
+                    csv.append(line(on, effect.signum() < 0 ? "借" : "贷", rs.getBigDecimal(3).toPlainString(), name,
+                            rs.getString(7) == null ? "" : rs.getString(7), code, ++serial[0], rs.getString(5),
+                            balance[0], rs.getString(2)));
+                }, f.id());
+        as(Role.ACCOUNTANT, () -> statements.importStatement(code, code + "-专户流水.csv",
+                csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static String line(LocalDate on, String direction, String amount, String counterparty, String account,
+                               String facility, int serial, String voucher, BigDecimal balance, String memo) {
+        return String.join(",", on.toString(), on.toString(), direction, amount, counterparty, account,
+                "BK" + facility.substring(0, 2) + String.format("%06d", serial), voucher == null ? "" : voucher,
+                balance.toPlainString(), memo) + "\n";
     }
 
     private void later(LocalDate date, Runnable action) {
