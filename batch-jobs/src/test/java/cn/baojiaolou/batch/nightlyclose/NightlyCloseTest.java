@@ -110,11 +110,11 @@ class NightlyCloseTest {
 
     @Test
     void catchUpClosesEveryMissingDayInOrderAndARerunChangesNothing() {
-        LocalDate monthBefore = THROUGH.minusMonths(1);
+        LocalDate monthBefore = THROUGH.minusMonths(1); // 2024-02-25: February 2024 has 29 days
         markClosed(monthBefore);
         NightlyClose.Outcome outcome = nightly.closeThrough(THROUGH);
         assertThat(outcome.success()).as(outcome.message()).isTrue();
-        assertThat(outcome.days()).hasSize(31).extracting(NightlyClose.DayResult::businessDate)
+        assertThat(outcome.days()).hasSize(29).extracting(NightlyClose.DayResult::businessDate)
                 .containsExactlyElementsOf(monthBefore.plusDays(1).datesUntil(THROUGH.plusDays(1)).toList());
         assertThat(outcome.days()).extracting(NightlyClose.DayResult::status).containsOnly(BatchStatus.COMPLETED);
         Map<String, List<Map<String, Object>>> first = snapshot();
