@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.runner;
 
+import cn.baojiaolou.batch.benchmark.NationalScaleGenerator;
+import cn.baojiaolou.batch.benchmark.NightlyCloseBenchmark;
 import cn.baojiaolou.batch.nightlyclose.NightlyClose;
 import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException;
@@ -32,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
  *   nightly [--business-date=YYYY-MM-DD]          close D (default yesterday, Asia/Shanghai), catching up
  *   import-statement FILE --account=FACILITY       import a 专户 statement (CSV or XLSX)
  *   scheduler [--cron="0 0 2 * * *"]              stay up and close yesterday on the cron (Asia/Shanghai)
+ *   generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]  fill the database for the benchmark (docs/BENCHMARKS.md)
+ *   benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]   time the close of D against the floor
  * </pre>
  * Exit code 0 on success, 1 on failure, 2 on a usage error.
  */
@@ -40,15 +44,20 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final NightlyClose nightly;
     private final BankStatementImporter importer;
+    private final NationalScaleGenerator generator;
+    private final NightlyCloseBenchmark benchmark;
     private final MessageSource messages;
     private final String defaultCron;
     private final PrintStream out = System.out;
     private int exitCode;
 
     public BatchRunner(NightlyClose nightly, BankStatementImporter importer, MessageSource messages,
-                       @Value("${loan.nightly.cron:0 0 2 * * *}") String defaultCron) {
+                       @Value("${loan.nightly.cron:0 0 2 * * *}") String defaultCron,
+                       NationalScaleGenerator generator, NightlyCloseBenchmark benchmark) {
         this.nightly = nightly;
         this.importer = importer;
+        this.generator = generator;
+        this.benchmark = benchmark;
         this.messages = messages;
         this.defaultCron = defaultCron;
     }
@@ -63,6 +72,10 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
             case "nightly" -> exitCode = nightly(option(args, "business-date"));
             case "import-statement" -> exitCode = importStatement(words, option(args, "account"));
             case "scheduler" -> scheduler(option(args, "cron"));
+            case "generate" -> exitCode = generate(option(args, "scale"), option(args, "through"),
+                    option(args, "buffer-pool-mb"));
+            case "benchmark" -> exitCode = benchmark(option(args, "business-date"), option(args, "buffer-pool-mb"),
+                    args.containsOption("rerun"));
             default -> exitCode = usage("未知命令：" + words.get(0));
         }
     }
@@ -88,6 +101,44 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
         out.printf("%s（总用时 %.1f 秒）%n", outcome.message(), Duration.ofNanos(System.nanoTime() - started)
                 .toMillis() / 1000.0);
         return outcome.success() ? 0 : 1;
+    }
+
+    private int generate(String scale, String through, String bufferPoolMb) throws java.sql.SQLException {
+        double s;
+        LocalDate end;
+        long mb;
+        try {
+            mb = bufferPoolMb == null ? 0 : Long.parseLong(bufferPoolMb);
+            s = scale == null ? 1.0 : Double.parseDouble(scale);
+            end = through == null ? null : LocalDate.parse(through);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return usage("参数格式错误：--scale=小数，--through=YYYY-MM-DD，--buffer-pool-mb=整数");
+        }
+        if (!(s > 0) || s > 100) {
+            return usage("--scale 应在 (0, 100] 之间：" + scale);
+        }
+        try {
+            NationalScaleGenerator.Result r = generator.generate(s, end, mb);
+            out.printf("生成完成（GEN-%s）：项目 %,d，节点 %,d（已验收 %,d），台账 %,d，拨付 %,d，还款 %,d，流水 %,d，"
+                    + "共 %,d 行，用时 %d 秒%n", r.tag(), r.projects(), r.milestones(), r.verifications(), r.ledgerRows(),
+                    r.disbursements(), r.repayments(), r.bankLines(), r.total(), r.seconds());
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private int benchmark(String date, String bufferPoolMb, boolean rerun) {
+        LocalDate d;
+        long mb;
+        try {
+            d = date == null ? null : LocalDate.parse(date);
+            mb = bufferPoolMb == null ? 0 : Long.parseLong(bufferPoolMb);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return usage("参数格式错误：--business-date=YYYY-MM-DD，--buffer-pool-mb=整数");
+        }
+        NightlyCloseBenchmark.Figures f = benchmark.run(d, mb, rerun);
+        return f != null && f.success() ? 0 : 1;
     }
 
     private int importStatement(List<String> words, String account) throws IOException {
@@ -136,7 +187,9 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
                 用法：
                   java -jar batch-jobs/target/batch-jobs.jar nightly [--business-date=YYYY-MM-DD]
                   java -jar batch-jobs/target/batch-jobs.jar import-statement FILE --account=借款批次编号
-                  java -jar batch-jobs/target/batch-jobs.jar scheduler [--cron="0 0 2 * * *"]""");
+                  java -jar batch-jobs/target/batch-jobs.jar scheduler [--cron="0 0 2 * * *"]
+                  java -jar batch-jobs/target/batch-jobs.jar generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]
+                  java -jar batch-jobs/target/batch-jobs.jar benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]""");
         return 2;
     }
 
