@@ -7,6 +7,14 @@ public record AuditEvent(Long id, LocalDateTime occurredAt, String username, Str
                          String targetId, String result, String beforeState, String afterState, String detail,
                          String remoteAddr, String prevHash, String hash) {
 
+    private static final java.time.format.DateTimeFormatter STORED =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
+    /** occurredAt as the text the database stores exactly, microseconds included (see AuditMapper.xml). */
+    public String getOccurredAtText() {
+        return occurredAt.format(STORED);
+    }
+
     public AuditEvent withChain(String prevHash, String hash) {
         return new AuditEvent(id, occurredAt, username, action, targetType, targetId, result, beforeState, afterState,
                 detail, remoteAddr, prevHash, hash);

@@ -14,7 +14,8 @@ public interface AuditMapper {
     /** Locks the one chain-head row: audit inserts are serialised so the chain stays linear. */
     ChainHead lockHead();
 
-    void insert(AuditEvent event);
+    /** {@code at}: occurredAt as text with microseconds, which every server stores exactly. */
+    void insert(@Param("e") AuditEvent event, @Param("at") String occurredAtText);
 
     @Select("SELECT LAST_INSERT_ID()")
     long lastInsertId();

@@ -61,7 +61,7 @@ public class AuditTrail {
                 truncate(detail, 500), remoteAddr(), null, null);
         String hash = AuditChain.hash(head.lastHash(), event);
         AuditEvent chained = event.withChain(head.lastHash(), hash);
-        mapper.insert(chained);
+        mapper.insert(chained, chained.getOccurredAtText());
         mapper.moveHead(mapper.lastInsertId(), hash);
     }
 
