@@ -21,8 +21,4 @@ public final class Money {
     public static BigDecimal nz(BigDecimal value) {
         return value == null ? ZERO : value;
     }
-
-    public static boolean isPositive(BigDecimal value) {
-        return value != null && value.signum() > 0;
-    }
 }

@@ -22,6 +22,11 @@ public final class MilestoneReleaseCap {
     }
 
     public static BigDecimal unlocked(BigDecimal allocated, List<Milestone> milestones) {
-        return allocated.multiply(capPercent(milestones)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+        return unlocked(allocated, capPercent(milestones));
+    }
+
+    /** allocation × cumulative % / 100, rounded half-up to the fen. */
+    public static BigDecimal unlocked(BigDecimal allocated, BigDecimal capPercent) {
+        return allocated.multiply(capPercent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
     }
 }

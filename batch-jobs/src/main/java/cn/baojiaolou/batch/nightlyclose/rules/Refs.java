@@ -19,8 +19,4 @@ public record Refs(List<Long> disbursementIds, List<Long> bankLineIds, List<Long
     public static Refs milestones(List<Long> ids) {
         return new Refs(List.of(), List.of(), List.copyOf(ids), List.of());
     }
-
-    public static Refs ledgerEntries(List<Long> ids) {
-        return new Refs(List.of(), List.of(), List.of(), List.copyOf(ids));
-    }
 }

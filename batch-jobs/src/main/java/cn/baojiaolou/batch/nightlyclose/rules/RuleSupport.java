@@ -1,8 +1,10 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.common.Money;
+import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.reports.WanYuan;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +18,6 @@ import java.util.function.Function;
 final class RuleSupport {
 
     static final int DETAIL_MAX = 500;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private RuleSupport() {
     }
@@ -27,16 +28,16 @@ final class RuleSupport {
 
     /** 元 with thousands separators and two decimals, as the API's messages show them. */
     static String yuan(BigDecimal amount) {
-        return new DecimalFormat("#,##0.00").format(amount.setScale(2, RoundingMode.HALF_UP));
+        return WanYuan.formatYuan(amount);
     }
 
     static BigDecimal fen(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return Money.fen(amount);
     }
 
     /** allocation × cumulative % / 100, half-up to the fen: the same rounding as the write-time check. */
     static BigDecimal unlocked(BigDecimal allocated, BigDecimal capPercent) {
-        return allocated.multiply(capPercent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+        return MilestoneReleaseCap.unlocked(allocated, capPercent);
     }
 
     static String detail(String text) {
