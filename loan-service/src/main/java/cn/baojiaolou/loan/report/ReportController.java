@@ -1,0 +1,168 @@
+package cn.baojiaolou.loan.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.reports.ReportKind;
+import cn.baojiaolou.reports.ReportMessages;
+import cn.baojiaolou.reports.ReportNumbers;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The five reports as PDF (and the 台账 and 汇总表 as XLSX) for accountants, reviewers and auditors within their
+ * district; the archive of printed reports; and the check whether a PDF is an archived original. The SHA-256 of
+ * every file is in {@code X-Content-SHA256}; the filename is Chinese (RFC 5987) with an ASCII fallback.
+ */
+@RestController
+@RequestMapping("/api/v1/reports")
+class ReportController {
+
+    static final String SHA256_HEADER = "X-Content-SHA256";
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final int MAX_ARCHIVE_ROWS = 500;
+
+    private final ReportService reports;
+    private final ReportArchive archive;
+    private final LoanSummaryReport summary;
+    private final LocaleResolver locales;
+
+    ReportController(ReportService reports, ReportArchive archive, LoanSummaryReport summary,
+                     LocaleResolver locales) {
+        this.reports = reports;
+        this.archive = archive;
+        this.summary = summary;
+        this.locales = locales;
+    }
+
+    @GetMapping("/{report:[a-z-]+}.{format:pdf|xlsx}")
+    ResponseEntity<byte[]> download(@PathVariable String report, @PathVariable String format,
+                                    @RequestParam(required = false) String project,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                    LocalDate businessDate,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                    LocalDate from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                    LocalDate to,
+                                    @RequestParam(required = false) String district,
+                                    HttpServletRequest request) {
+        ReportKind kind = ReportService.kind(report);
+        ReportContext c = reports.context(kind, new ReportService.ReportQuery(project, businessDate, from, to,
+                district), locales.resolveLocale(request));
+        boolean isPdf = format.equals("pdf");
+        ReportService.ReportFile file = isPdf ? reports.downloadPdf(c) : reports.downloadXlsx(c);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .contentType(isPdf ? MediaType.APPLICATION_PDF : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(c, format))
+                .header(SHA256_HEADER, file.sha256())
+                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(
+                        HexFormat.of().parseHex(file.sha256())) + ":")
+                .header("X-Report-Number", c.reportNumber());
+        if (isPdf) {
+            response.header("X-Report-Pages", Integer.toString(file.pages()));
+        }
+        return response.body(file.bytes());
+    }
+
+    /** The 汇总表's figures as JSON: the same numbers the PDF and XLSX print. */
+    @GetMapping("/summary")
+    Map<String, Object> summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                LocalDate businessDate,
+                                @RequestParam(required = false) String district, HttpServletRequest request) {
+        ReportContext c = reports.context(ReportKind.SUMMARY, new ReportService.ReportQuery(null, businessDate,
+                null, null, district), locales.resolveLocale(request));
+        List<LoanSummaryReport.Line> lines = summary.lines(c);
+        return Map.of("businessDate", c.businessDate(), "reportNumber", c.reportNumber(), "districts", lines,
+                "total", LoanSummaryReport.total(lines, new ReportMessages(c.locale()).get("label.total")));
+    }
+
+    /** Nightly prints and downloads, newest first; a district user sees their district's only. */
+    @GetMapping("/archive")
+    List<ArchivedReport> archive(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate businessDate,
+                                 @RequestParam(required = false) String report) {
+        String type = report == null ? null : ReportService.kind(report).slug();
+        LoanUser user = CurrentUser.get();
+        Long districtId = user == null || user.isCityScope() ? null : user.districtId();
+        return archive.search(businessDate, type, districtId, MAX_ARCHIVE_ROWS);
+    }
+
+    /**
+     * Is this an archived original? multipart/form-data with {@code file} (the PDF), or {@code sha256} (64 hex
+     * digits). Answers 200 either way; {@code archived} says whether it is one, and which report it is.
+     */
+    @PostMapping(value = "/verification", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
+            MediaType.APPLICATION_FORM_URLENCODED_VALUE})
+    Map<String, Object> verify(@RequestParam(value = "file", required = false) MultipartFile file,
+                               @RequestParam(value = "sha256", required = false) String sha256) throws IOException {
+        String hash;
+        if (file != null && !file.isEmpty()) {
+            hash = ReportNumbers.sha256Hex(file.getBytes());
+        } else if (sha256 != null && !sha256.isBlank()) {
+            if (!SHA256.matcher(sha256.trim()).matches()) {
+                throw ApiException.badRequest("sha256", "report.sha256.invalid");
+            }
+            hash = sha256.trim().toLowerCase(Locale.ROOT);
+        } else {
+            throw ApiException.badRequest("file", "report.verification.missing");
+        }
+        ArchivedReport found = reports.verify(hash);
+        if (found == null) {
+            return Map.of("sha256", hash, "archived", false);
+        }
+        return Map.of("sha256", hash, "archived", true, "report", found.reportType(),
+                "reportNumber", found.reportNumber(), "businessDate", found.businessDate(),
+                "parameters", found.parameters(), "pages", found.pages(), "archivedAt", found.createdAt(),
+                "source", found.source());
+    }
+
+    private static String disposition(ReportContext c, String format) {
+        String subject = c.project() != null ? c.project().code()
+                : c.district() != null ? c.district().code() : "all";
+        String title = new ReportMessages(c.locale()).get(c.kind().titleKey());
+        String name = title + "-" + subject + "-" + c.businessDate() + "." + format;
+        String ascii = c.kind().slug() + "-" + subject.replaceAll("[^A-Za-z0-9-]", "_") + "-" + c.businessDate()
+                + "." + format;
+        // filename* carries the Chinese name (RFC 5987); filename is the fallback for old clients
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + rfc5987(name);
+    }
+
+    /** Percent-encodes UTF-8 bytes outside RFC 5987's attr-char. */
+    static String rfc5987(String value) {
+        StringBuilder s = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                s.append(c);
+            } else {
+                s.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package cn.baojiaolou.loan.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** The reports' reads: each a single set-based query, as of a business date. */
+@Mapper
+public interface ReportMapper {
+
+    /** A payment or its reversal, with what the 台账 prints beside it. */
+    record DisbursementLine(long ledgerEntryId, long disbursementId, String payee, String purpose, String milestone,
+                            String maker, String checker, String matchMethod) {
+    }
+
+    List<DisbursementLine> disbursementLines(@Param("projectId") long projectId, @Param("asOf") LocalDate asOf);
+
+    record ExceptionRow(long id, String ruleCode, String severity, String districtCode, String districtName,
+                        String projectCode, String projectName, BigDecimal amount, LocalDate firstSeen,
+                        String status, LocalDate closedOn, LocalDateTime resolvedAt, String detail, String refs) {
+    }
+
+    List<ExceptionRow> exceptions(@Param("businessDate") LocalDate businessDate, @Param("districtId") Long districtId);
+
+    record AuditRow(long id, String districtName, String projectCode, String projectName, String payee,
+                    String purpose, BigDecimal amount, String status, String requestedBy, LocalDateTime requestedAt,
+                    String decidedBy, LocalDateTime decidedAt, String decisionNote, LocalDate paidOn,
+                    String voucherNo, LocalDate reversedOn, String milestone, LocalDate verifiedOn,
+                    String inspector, String evidenceRef) {
+    }
+
+    /** Disbursements requested in [fromUtc, toUtc), UTC bounds of the Beijing dates. */
+    List<AuditRow> disbursementAudit(@Param("fromUtc") LocalDateTime fromUtc, @Param("toUtc") LocalDateTime toUtc,
+                                     @Param("districtId") Long districtId);
+
+    record DistrictTotals(String districtCode, String districtName, long projects, long closedProjects,
+                          BigDecimal allocated, BigDecimal paid, BigDecimal principalRepaid,
+                          BigDecimal interestPaid, long homesDelivered, long homesTotal) {
+    }
+
+    /** One row per district of the projects with an allocation approved by asOf; totals as of asOf. */
+    List<DistrictTotals> districtTotals(@Param("asOf") LocalDate asOf, @Param("districtId") Long districtId);
+
+    record ProjectRef(long id, String code, String name, String districtName) {
+    }
+
+    /** The projects with an allocation approved by asOf, by district and code. */
+    List<ProjectRef> projects(@Param("asOf") LocalDate asOf, @Param("districtId") Long districtId);
+
+    /** Keyset page of project ids for the month-end print: id &gt; after, in id order. */
+    List<Long> projectIdsAfter(@Param("after") long after, @Param("limit") int limit);
+}

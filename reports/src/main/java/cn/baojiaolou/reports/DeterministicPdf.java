@@ -1,0 +1,133 @@
+package cn.baojiaolou.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes a PDF a pure function of its report. OpenPDF writes three things that differ between two prints of the same
+ * data: the creation and modification dates (wall clock, in the JVM's time zone), the document id in the trailer
+ * (random), and the six-letter prefix of each embedded font subset (random). Each is replaced by a value derived from
+ * the report (its number, locale and business date), and the cross-reference table is shifted to match, so an
+ * auditor can re-generate a report years later and compare SHA-256 hashes.
+ */
+final class DeterministicPdf {
+
+    private static final Pattern SUBSET_PREFIX = Pattern.compile("([A-Z]{6})\\+(?=NotoSans)");
+    private static final Pattern DATE = Pattern.compile("/(CreationDate|ModDate)\\s*\\((D:[^)]*)\\)");
+    private static final Pattern FILE_ID = Pattern.compile("/ID\\s*\\[\\s*<([0-9a-fA-F]+)>\\s*<([0-9a-fA-F]+)>\\s*]");
+    private static final Pattern STARTXREF = Pattern.compile("startxref\\s+(\\d+)\\s+%%EOF\\s*$");
+
+    private record Edit(int start, int end, String replacement) {
+        int delta() {
+            return replacement.length() - (end - start);
+        }
+    }
+
+    private DeterministicPdf() {
+    }
+
+    static byte[] fix(byte[] pdf, String seed, LocalDate businessDate) {
+        // ISO-8859-1 maps bytes 1:1 to chars, so string offsets are byte offsets.
+        String in = new String(pdf, StandardCharsets.ISO_8859_1);
+        String digest = ReportNumbers.sha256Hex(seed);
+        List<Edit> edits = new ArrayList<>();
+
+        Map<String, String> prefixes = new HashMap<>();
+        Matcher m = SUBSET_PREFIX.matcher(in);
+        while (m.find()) {
+            String prefix = prefixes.computeIfAbsent(m.group(1), p -> letters(digest, prefixes.size()));
+            edits.add(new Edit(m.start(1), m.end(1), prefix));
+        }
+        // The end of the business date in Beijing time: the moment the report's data is "as of".
+        String date = "D:" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "235959+08'00'";
+        m = DATE.matcher(in);
+        while (m.find()) {
+            edits.add(new Edit(m.start(2), m.end(2), date));
+        }
+        m = FILE_ID.matcher(in);
+        boolean idFound = false;
+        while (m.find()) {
+            idFound = true;
+            String id = digest.substring(0, 32).toUpperCase();
+            edits.add(new Edit(m.start(1), m.end(1), id));
+            edits.add(new Edit(m.start(2), m.end(2), id));
+        }
+        if (!idFound) {
+            throw new IllegalStateException("PDF without a document id: the exporter's output format changed");
+        }
+        edits.sort((a, b) -> Integer.compare(a.start, b.start));
+
+        StringBuilder out = new StringBuilder(in.length() + 64);
+        int at = 0;
+        for (Edit e : edits) {
+            out.append(in, at, e.start).append(e.replacement);
+            at = e.end;
+        }
+        out.append(in, at, in.length());
+        return shiftCrossReferences(out, edits).toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Rewrites the classic xref table's 10-digit offsets and {@code startxref} after edits that changed lengths. */
+    private static StringBuilder shiftCrossReferences(StringBuilder pdf, List<Edit> edits) {
+        if (edits.stream().allMatch(e -> e.delta() == 0)) {
+            return pdf;
+        }
+        Matcher tail = STARTXREF.matcher(pdf);
+        if (!tail.find()) {
+            throw new IllegalStateException("PDF without startxref");
+        }
+        int oldXref = Integer.parseInt(tail.group(1));
+        int newXref = shifted(oldXref, edits);
+        if (!pdf.substring(newXref, newXref + 4).equals("xref")) {
+            throw new IllegalStateException("PDF uses a cross-reference stream, which cannot be shifted");
+        }
+        int pos = pdf.indexOf("\n", newXref) + 1;
+        while (true) {
+            int lineEnd = pdf.indexOf("\n", pos);
+            String[] subsection = pdf.substring(pos, lineEnd).trim().split("\\s+");
+            if (subsection.length != 2) {
+                break; // "trailer"
+            }
+            int count = Integer.parseInt(subsection[1]);
+            pos = lineEnd + 1;
+            for (int i = 0; i < count; i++) {
+                // each entry is 20 bytes: 10-digit offset, space, 5-digit generation, space, n|f, 2-byte EOL
+                if (pdf.charAt(pos + 17) == 'n') {
+                    int offset = Integer.parseInt(pdf.substring(pos, pos + 10));
+                    pdf.replace(pos, pos + 10, String.format("%010d", shifted(offset, edits)));
+                }
+                pos += 20;
+            }
+        }
+        Matcher end = STARTXREF.matcher(pdf);
+        end.find();
+        pdf.replace(end.start(1), end.end(1), Integer.toString(newXref));
+        return pdf;
+    }
+
+    private static int shifted(int offset, List<Edit> edits) {
+        int shift = 0;
+        for (Edit e : edits) {
+            if (e.end <= offset) {
+                shift += e.delta();
+            }
+        }
+        return offset + shift;
+    }
+
+    private static String letters(String digest, int index) {
+        StringBuilder s = new StringBuilder(6);
+        for (int i = 0; i < 6; i++) {
+            int nibble = Character.digit(digest.charAt((index * 6 + i) % digest.length()), 16);
+            s.append((char) ('A' + nibble + (index % 10)));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,119 @@
+package cn.baojiaolou.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.engine.util.JRSwapFile;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+
+/**
+ * Renders a {@link ReportDocument} to PDF with the precompiled {@code bjl-table.jasper}: A4, Noto Sans SC embedded,
+ * page x of y, and byte-identical output for the same document (see {@link DeterministicPdf}). Filled pages are
+ * swapped to a temporary file beyond a few in memory, so a 10,000-row 台账 fits a small heap. Thread-safe.
+ */
+public final class PdfReportRenderer {
+
+    private static final String TEMPLATE = "/reports/bjl-table.jasper";
+    /** Pages kept in memory while filling; the rest go to the swap file. */
+    private static final int PAGES_IN_MEMORY = 20;
+
+    private final JasperReport template;
+    private final Path swapDirectory;
+
+    public PdfReportRenderer() {
+        this(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public PdfReportRenderer(Path swapDirectory) {
+        this.swapDirectory = swapDirectory;
+        try (InputStream in = PdfReportRenderer.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException(TEMPLATE + " is missing: the reports module was built without "
+                        + "compiling its templates (exec-maven-plugin, process-classes)");
+            }
+            this.template = (JasperReport) JRLoader.loadObject(in);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("cannot load " + TEMPLATE, e);
+        }
+    }
+
+    /** Renders and answers the PDF's bytes and page count. */
+    public RenderedPdf render(ReportDocument document, java.util.Locale requested) {
+        ReportMessages messages = new ReportMessages(requested);
+        ReportHeader header = document.header();
+        Map<String, Object> parameters = new HashMap<>();
+        String title = messages.get(header.kind().titleKey());
+        parameters.put("Title", title);
+        parameters.put("IssuingUnit", header.issuingUnit());
+        parameters.put("BusinessDate", header.businessDate().format(DateTimeFormatter.ISO_LOCAL_DATE));
+        parameters.put("DataAsOf", header.dataAsOf());
+        parameters.put("ReportNumber", header.reportNumber());
+        parameters.put("SubjectLine", messages.resolve(header.subject()));
+        parameters.put("SummaryText", header.summary().isEmpty() ? null
+                : String.join("\n", header.summary().stream().map(messages::resolve).toList()));
+        parameters.put(JRParameter.REPORT_LOCALE, messages.locale());
+        parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
+
+        JRSwapFileVirtualizer virtualizer;
+        try {
+            Files.createDirectories(swapDirectory);
+            virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
+                    new JRSwapFile(swapDirectory.toString(), 4096, 1024), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+        try {
+            JasperPrint print = JasperFillManager.fillReport(template, parameters,
+                    new SectionRowsDataSource(document.sections(), messages));
+            virtualizer.setReadOnly(true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+            export(print, title, header, out);
+            byte[] pdf = DeterministicPdf.fix(out.toByteArray(), header.reportNumber() + "|" + messages.locale(),
+                    header.businessDate());
+            return new RenderedPdf(pdf, print.getPages().size());
+        } catch (JRException e) {
+            throw new IllegalStateException("report " + header.reportNumber() + " could not be rendered", e);
+        } finally {
+            virtualizer.cleanup();
+        }
+    }
+
+    public RenderedPdf render(ReportDocument document, java.util.Locale locale, OutputStream out) throws IOException {
+        RenderedPdf pdf = render(document, locale);
+        out.write(pdf.bytes());
+        return pdf;
+    }
+
+    private static void export(JasperPrint print, String title, ReportHeader header, OutputStream out)
+            throws JRException {
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(title + " " + header.reportNumber());
+        configuration.setMetadataAuthor(header.issuingUnit());
+        configuration.setMetadataSubject(header.reportNumber());
+        configuration.setMetadataCreator("保交楼专项借款资金监管系统");
+        exporter.setConfiguration(configuration);
+        exporter.exportReport();
+    }
+}
