@@ -106,16 +106,19 @@ public class NightlyCloseJobConfig {
         });
     }
 
-    /** Step 5: where the reports issue's nightly printing plugs in. */
+    /** Step 5: print and archive the reports of D (printing.NightlyReportPrinting). */
     @Bean
     Step printStep(ObjectProvider<NightlyReportPrinter> printer) {
         return step("print", (contribution, chunk) -> {
             NightlyReportPrinter p = printer.getIfAvailable();
             if (p == null) {
-                progress.note("报表打印：尚未接入报表模块，跳过");
+                progress.note("报表打印：未配置打印，跳过");
                 return;
             }
-            counts(contribution, 0, p.print(businessDate(chunk)));
+            int printed = p.print(businessDate(chunk));
+            counts(contribution, printed, printed);
+            progress.note("报表打印 %d 份，已归档（相同内容不重复归档）".formatted(printed));
+            faults().at("print:printed");
         });
     }
 

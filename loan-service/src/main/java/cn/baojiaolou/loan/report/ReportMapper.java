@@ -51,6 +51,7 @@ public interface ReportMapper {
     /** The projects with an allocation approved by asOf, by district and code. */
     List<ProjectRef> projects(@Param("asOf") LocalDate asOf, @Param("districtId") Long districtId);
 
-    /** Keyset page of project ids for the month-end print: id &gt; after, in id order. */
-    List<Long> projectIdsAfter(@Param("after") long after, @Param("limit") int limit);
+    /** Keyset page of the ids of projects with an allocation by asOf: id &gt; after, in id order. */
+    List<Long> projectIdsAfter(@Param("after") long after, @Param("asOf") LocalDate asOf,
+                               @Param("limit") int limit);
 }
