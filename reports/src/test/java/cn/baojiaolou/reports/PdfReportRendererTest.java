@@ -78,6 +78,36 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void theMachinesTimeZoneDoesNotChangeTheBytes() {
+        // OpenPDF writes its dates in the JVM's zone: "Z" in UTC, "+08'00'" in Beijing, of different lengths
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            RenderedPdf utc = RENDERER.render(ledger(30), Locale.SIMPLIFIED_CHINESE);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+            RenderedPdf beijing = RENDERER.render(ledger(30), Locale.SIMPLIFIED_CHINESE);
+
+            assertThat(beijing.sha256()).isEqualTo(utc.sha256());
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
+    void theMetadataDatesAndIdAreDerivedFromTheReport() throws Exception {
+        RenderedPdf pdf = RENDERER.render(ledger(3), Locale.SIMPLIFIED_CHINESE);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.bytes())) {
+            var info = doc.getDocumentInformation();
+            // the end of the business date, Beijing time: never the wall clock
+            assertThat(info.getCreationDate().toInstant()).isEqualTo(java.time.Instant.parse("2023-12-31T15:59:59Z"));
+            assertThat(info.getTitle()).contains("项目专项借款台账", "BJL-PL-20231231-");
+            var id = (org.apache.pdfbox.cos.COSString) doc.getDocument().getDocumentID().get(0);
+            String seed = ledger(3).header().reportNumber() + "|" + Locale.SIMPLIFIED_CHINESE;
+            assertThat(id.toHexString()).isEqualToIgnoringCase(ReportNumbers.sha256Hex(seed).substring(0, 32));
+        }
+    }
+
+    @Test
     void differentDataGivesADifferentHash() {
         RenderedPdf three = RENDERER.render(ledger(3), Locale.SIMPLIFIED_CHINESE);
         RenderedPdf four = RENDERER.render(ledger(4), Locale.SIMPLIFIED_CHINESE);

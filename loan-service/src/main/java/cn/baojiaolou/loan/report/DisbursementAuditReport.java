@@ -25,7 +25,8 @@ import cn.baojiaolou.reports.ReportText;
 import cn.baojiaolou.reports.WanYuan;
 
 /**
- * 资金拨付审计报告: every disbursement requested in the period (Beijing dates, inclusive), by district, with its
+ * 资金拨付审计报告: every disbursement of the period (Beijing dates, inclusive) — paid ones by payment date, the
+ * others by the date they were requested — by district, with its
  * approval trail (requested by and when, decided by and when, the note), its payment and the verification of the
  * milestone it was paid against. Times are Beijing time.
  */
@@ -57,7 +58,8 @@ class DisbursementAuditReport implements ReportAssembler {
         int reversedCount = 0;
         BigDecimal paid = new BigDecimal("0.00");
         BigDecimal reversed = new BigDecimal("0.00");
-        for (ReportMapper.AuditRow r : reports.disbursementAudit(fromUtc, toUtc, c.districtId())) {
+        for (ReportMapper.AuditRow r : reports.disbursementAudit(c.from(), c.to(), fromUtc, toUtc,
+                c.districtId())) {
             requests++;
             if ("PAID".equals(r.status())) {
                 paidCount++;

@@ -33,8 +33,12 @@ public interface ReportMapper {
                     String inspector, String evidenceRef) {
     }
 
-    /** Disbursements requested in [fromUtc, toUtc), UTC bounds of the Beijing dates. */
-    List<AuditRow> disbursementAudit(@Param("fromUtc") LocalDateTime fromUtc, @Param("toUtc") LocalDateTime toUtc,
+    /**
+     * Disbursements paid in [from, to], and those never paid that were requested in [fromUtc, toUtc), the UTC
+     * bounds of the same Beijing dates.
+     */
+    List<AuditRow> disbursementAudit(@Param("from") LocalDate from, @Param("to") LocalDate to,
+                                     @Param("fromUtc") LocalDateTime fromUtc, @Param("toUtc") LocalDateTime toUtc,
                                      @Param("districtId") Long districtId);
 
     record DistrictTotals(String districtCode, String districtName, long projects, long closedProjects,
