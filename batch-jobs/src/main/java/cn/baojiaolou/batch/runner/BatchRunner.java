@@ -2,6 +2,7 @@ package cn.baojiaolou.batch.runner;
 
 import cn.baojiaolou.batch.benchmark.NationalScaleGenerator;
 import cn.baojiaolou.batch.benchmark.NightlyCloseBenchmark;
+import cn.baojiaolou.batch.benchmark.ReportBenchmark;
 import cn.baojiaolou.batch.nightlyclose.NightlyClose;
 import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException;
@@ -36,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
  *   scheduler [--cron="0 0 2 * * *"]              stay up and close yesterday on the cron (Asia/Shanghai)
  *   generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]  fill the database for the benchmark (docs/BENCHMARKS.md)
  *   benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]   time the close of D against the floor
+ *   report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]   time a 台账 of N rows, and D's month-end print
  * </pre>
  * Exit code 0 on success, 1 on failure, 2 on a usage error.
  */
@@ -46,6 +48,7 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
     private final BankStatementImporter importer;
     private final NationalScaleGenerator generator;
     private final NightlyCloseBenchmark benchmark;
+    private final ReportBenchmark reportBenchmark;
     private final MessageSource messages;
     private final String defaultCron;
     private final PrintStream out = System.out;
@@ -53,11 +56,13 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     public BatchRunner(NightlyClose nightly, BankStatementImporter importer, MessageSource messages,
                        @Value("${loan.nightly.cron:0 0 2 * * *}") String defaultCron,
-                       NationalScaleGenerator generator, NightlyCloseBenchmark benchmark) {
+                       NationalScaleGenerator generator, NightlyCloseBenchmark benchmark,
+                       ReportBenchmark reportBenchmark) {
         this.nightly = nightly;
         this.importer = importer;
         this.generator = generator;
         this.benchmark = benchmark;
+        this.reportBenchmark = reportBenchmark;
         this.messages = messages;
         this.defaultCron = defaultCron;
     }
@@ -76,6 +81,7 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
                     option(args, "buffer-pool-mb"));
             case "benchmark" -> exitCode = benchmark(option(args, "business-date"), option(args, "buffer-pool-mb"),
                     args.containsOption("rerun"));
+            case "report-benchmark" -> exitCode = reportBenchmark(option(args, "rows"), option(args, "business-date"));
             default -> exitCode = usage("未知命令：" + words.get(0));
         }
     }
@@ -141,6 +147,18 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
         return f != null && f.success() ? 0 : 1;
     }
 
+    private int reportBenchmark(String rows, String date) throws Exception {
+        try {
+            reportBenchmark.renderLedger(rows == null ? 10_000 : Integer.parseInt(rows));
+            if (date != null) {
+                reportBenchmark.monthEnd(LocalDate.parse(date));
+            }
+            return 0;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return usage("参数格式错误：--rows=整数，--business-date=YYYY-MM-DD");
+        }
+    }
+
     private int importStatement(List<String> words, String account) throws IOException {
         if (words.size() < 2 || account == null) {
             return usage("用法：import-statement FILE --account=借款批次编号或专户账号");
@@ -189,7 +207,8 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
                   java -jar batch-jobs/target/batch-jobs.jar import-statement FILE --account=借款批次编号
                   java -jar batch-jobs/target/batch-jobs.jar scheduler [--cron="0 0 2 * * *"]
                   java -jar batch-jobs/target/batch-jobs.jar generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]
-                  java -jar batch-jobs/target/batch-jobs.jar benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]""");
+                  java -jar batch-jobs/target/batch-jobs.jar benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]
+                  java -Xmx256m -jar batch-jobs/target/batch-jobs.jar report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]""");
         return 2;
     }
 

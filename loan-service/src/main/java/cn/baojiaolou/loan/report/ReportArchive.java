@@ -108,12 +108,22 @@ public class ReportArchive {
         }
     }
 
+    /** A temporary file is created owner-only; an archived report is for every reader of the archive. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's permissions apply
+        }
+    }
+
     private static void write(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".report-", ".tmp");
             Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            readableByAll(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report archive file " + file, e);
         }
