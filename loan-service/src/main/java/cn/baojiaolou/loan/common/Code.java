@@ -15,10 +15,13 @@ import java.lang.annotation.Target;
 @Documented
 @Constraint(validatedBy = {})
 @ReportAsSingleViolation
-@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_/-]{0,31}")
+@Pattern(regexp = Code.PATTERN)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Code {
+
+    /** Letters and digits, then also -, _ and /; at most 32 characters. */
+    String PATTERN = "[A-Za-z0-9][A-Za-z0-9_/-]{0,31}";
 
     String message() default "{Code}";
 

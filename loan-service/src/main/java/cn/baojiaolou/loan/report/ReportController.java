@@ -73,8 +73,12 @@ class ReportController {
         ReportKind kind = ReportService.kind(report);
         ReportContext c = reports.context(kind, new ReportService.ReportQuery(project, businessDate, from, to,
                 district), locales.resolveLocale(request));
+        return file(c, format.equals("pdf") ? reports.downloadPdf(c) : reports.downloadXlsx(c), format);
+    }
+
+    /** The download response, for the API and the reports page alike. */
+    static ResponseEntity<byte[]> file(ReportContext c, ReportService.ReportFile file, String format) {
         boolean isPdf = format.equals("pdf");
-        ReportService.ReportFile file = isPdf ? reports.downloadPdf(c) : reports.downloadXlsx(c);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(isPdf ? MediaType.APPLICATION_PDF : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(c, format))
@@ -119,17 +123,7 @@ class ReportController {
             MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     Map<String, Object> verify(@RequestParam(value = "file", required = false) MultipartFile file,
                                @RequestParam(value = "sha256", required = false) String sha256) throws IOException {
-        String hash;
-        if (file != null && !file.isEmpty()) {
-            hash = ReportNumbers.sha256Hex(file.getBytes());
-        } else if (sha256 != null && !sha256.isBlank()) {
-            if (!SHA256.matcher(sha256.trim()).matches()) {
-                throw ApiException.badRequest("sha256", "report.sha256.invalid");
-            }
-            hash = sha256.trim().toLowerCase(Locale.ROOT);
-        } else {
-            throw ApiException.badRequest("file", "report.verification.missing");
-        }
+        String hash = sha256Of(file, sha256);
         ArchivedReport found = reports.verify(hash);
         if (found == null) {
             return Map.of("sha256", hash, "archived", false);
@@ -138,6 +132,20 @@ class ReportController {
                 "reportNumber", found.reportNumber(), "businessDate", found.businessDate(),
                 "parameters", found.parameters(), "pages", found.pages(), "archivedAt", found.createdAt(),
                 "source", found.source());
+    }
+
+    /** The SHA-256 to look up: of the uploaded file, or the one typed (64 hex digits). */
+    static String sha256Of(MultipartFile file, String sha256) throws IOException {
+        if (file != null && !file.isEmpty()) {
+            return ReportNumbers.sha256Hex(file.getBytes());
+        }
+        if (sha256 != null && !sha256.isBlank()) {
+            if (!SHA256.matcher(sha256.trim()).matches()) {
+                throw ApiException.badRequest("sha256", "report.sha256.invalid");
+            }
+            return sha256.trim().toLowerCase(Locale.ROOT);
+        }
+        throw ApiException.badRequest("file", "report.verification.missing");
     }
 
     private static String disposition(ReportContext c, String format) {

@@ -9,7 +9,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -18,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import static cn.baojiaolou.loan.security.Role.ACCOUNTANT;
@@ -50,7 +56,25 @@ class SecurityConfig {
         };
     }
 
+    /** Passwords by BCrypt; a locked name (LoginLock) is refused before its password is even checked. */
     @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+                                                     LoginLock lock) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        UserDetailsChecker standard = new AccountStatusUserDetailsChecker();
+        provider.setPreAuthenticationChecks(user -> {
+            LocalDateTime until = lock.lockedUntil(user.getUsername());
+            if (until != null) {
+                throw new LockedException(LoginLock.beijingTime(until));
+            }
+            standard.check(user);
+        });
+        return provider;
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuditTrail audit, ProblemResponses problems,
                                     ObjectMapper json) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -58,7 +82,9 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"bjl\"");
-                    write(response, json, problems.of(HttpStatus.UNAUTHORIZED, "auth.required", List.of()));
+                    write(response, json, e instanceof LockedException
+                            ? problems.of(HttpStatus.UNAUTHORIZED, "auth.locked", List.of(), e.getMessage())
+                            : problems.of(HttpStatus.UNAUTHORIZED, "auth.required", List.of()));
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "endpoint",
@@ -88,6 +114,42 @@ class SecurityConfig {
                                 API + "/bank-statements")
                         .hasRole(ACCOUNTANT.name())
                         .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * The pages: form login with a session (HttpOnly, SameSite=Strict cookie), CSRF on, menus by role. A refused page
+     * answers 403 and is audited, like the API.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuditTrail audit) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/disbursements/new", "/disbursements/*/payment").hasRole(ACCOUNTANT.name())
+                        .requestMatchers("/review/**").hasRole(REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/exceptions/*/resolution").hasRole(REVIEWER.name())
+                        .requestMatchers("/exceptions/**").hasAnyRole(REVIEWER.name(), AUDITOR.name())
+                        .requestMatchers("/reports/**").hasAnyRole(ACCOUNTANT.name(), REVIEWER.name(), AUDITOR.name())
+                        .requestMatchers("/audit/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers("/batch-runs/**").hasRole(ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler((request, response, e) -> {
+                            String name = request.getParameter("username");
+                            String reason = e instanceof LockedException ? "locked=" + e.getMessage() : "error";
+                            // the name typed is kept; the password never is
+                            response.sendRedirect(request.getContextPath() + "/login?" + reason + "&username="
+                                    + java.net.URLEncoder.encode(name == null ? "" : name,
+                                    java.nio.charset.StandardCharsets.UTF_8));
+                        }))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "page",
+                            request.getMethod() + " " + request.getRequestURI(), AuditTrail.DENIED, null);
+                    response.sendError(HttpStatus.FORBIDDEN.value());
+                }));
         return http.build();
     }
 

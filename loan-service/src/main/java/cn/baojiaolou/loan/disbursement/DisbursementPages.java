@@ -1,0 +1,157 @@
+package cn.baojiaolou.loan.disbursement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.project.ProjectService;
+import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.web.PageErrors;
+
+/**
+ * 拨付申请 (accountants: request, then record the payment once approved) and 待复核 (reviewers: approve or reject
+ * others' requests with a reason, verify milestones). Every action goes through the same services as the API, so
+ * the same rules, locks and audit rows apply; a refusal shows the same Chinese message beside its field.
+ */
+@Controller
+class DisbursementPages {
+
+    private final DisbursementService disbursements;
+    private final ProjectService projects;
+    private final ReviewMapper review;
+    private final BusinessClock clock;
+    private final PageErrors errors;
+
+    DisbursementPages(DisbursementService disbursements, ProjectService projects, ReviewMapper review,
+                      BusinessClock clock, PageErrors errors) {
+        this.disbursements = disbursements;
+        this.projects = projects;
+        this.review = review;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    /** What the request form holds, kept as typed when it comes back with an error. */
+    record RequestForm(String project, Long payeeId, Long milestoneId, String purpose, String amount) {
+    }
+
+    @GetMapping("/disbursements/new")
+    String requestForm(@RequestParam(required = false) String project, Model model) {
+        return form(new RequestForm(project, null, null, null, null), model);
+    }
+
+    private String form(RequestForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("projects", projects.search(null, null, null));
+        model.addAttribute("purposes", DisbursementPurpose.allowedNames());
+        if (form.project() != null && !form.project().isBlank()) {
+            ProjectService.ProjectView view = projects.get(form.project());
+            model.addAttribute("view", view);
+            // what a new request may still take: the lower of the allocation and the verified cap, less what is paid
+            model.addAttribute("headroom", view.unlocked().min(view.allocated()).subtract(view.paid())
+                    .max(BigDecimal.ZERO));
+        }
+        return "disbursement-new";
+    }
+
+    @PostMapping("/disbursements/new")
+    String request(RequestForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            BigDecimal amount = PageErrors.amount("amount", form.amount());
+            if (form.payeeId() == null || form.milestoneId() == null) {
+                throw ApiException.badRequest(form.payeeId() == null ? "payeeId" : "milestoneId", "page.choose");
+            }
+            Disbursement d = disbursements.request(form.project(), form.payeeId(), form.milestoneId(), form.purpose(),
+                    amount, null);
+            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.requested", d.id()), locale));
+            return "redirect:/projects/" + d.projectCode();
+        } catch (ApiException e) {
+            errors.show(model, e, locale);
+            return form(form, model);
+        }
+    }
+
+    @PostMapping("/disbursements/{id}/payment")
+    String pay(@PathVariable long id, @RequestParam String paidOn, @RequestParam String voucherNo, Locale locale,
+               RedirectAttributes redirect) {
+        Disbursement d = disbursements.get(id);
+        try {
+            disbursements.pay(id, LocalDate.parse(paidOn), PageErrors.code("voucherNo", voucherNo));
+            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.paid", id), locale));
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", errors.message(ApiException.badRequest("paidOn", "page.date.invalid"),
+                    locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", errors.message(e, locale));
+        }
+        return "redirect:/projects/" + d.projectCode();
+    }
+
+    @GetMapping("/review")
+    String queue(Model model) {
+        model.addAttribute("requests", disbursements.search(null, DisbursementStatus.REQUESTED));
+        model.addAttribute("me", CurrentUser.username());
+        var user = CurrentUser.get();
+        model.addAttribute("milestones", review.awaitingVerification(user == null ? null : user.districtId(),
+                clock.today().plusDays(30), 50));
+        model.addAttribute("today", clock.today());
+        return "review";
+    }
+
+    @PostMapping("/review/{id}/approval")
+    String approve(@PathVariable long id, @RequestParam(required = false) String note, Locale locale,
+                   RedirectAttributes redirect) {
+        return decide(() -> disbursements.approve(id, PageErrors.note("note", note, false)), "page.approved", id,
+                locale, redirect);
+    }
+
+    @PostMapping("/review/{id}/rejection")
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale,
+                  RedirectAttributes redirect) {
+        return decide(() -> disbursements.reject(id, PageErrors.note("reason", reason, true)), "page.rejected", id,
+                locale, redirect);
+    }
+
+    @PostMapping("/review/milestones/{id}/verification")
+    String verify(@PathVariable long id, @RequestParam String project, @RequestParam String verifiedOn,
+                  @RequestParam String inspector, @RequestParam String evidenceRef,
+                  @RequestParam(required = false) Integer unitsDelivered, Locale locale,
+                  RedirectAttributes redirect) {
+        try {
+            projects.verify(project, id, LocalDate.parse(verifiedOn), PageErrors.note("inspector", inspector, true),
+                    PageErrors.note("evidenceRef", evidenceRef, true), unitsDelivered);
+            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.verified", id), locale));
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("error", errors.message(ApiException.badRequest("verifiedOn",
+                    "page.date.invalid"), locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", errors.message(e, locale));
+        }
+        return "redirect:/review";
+    }
+
+    private String decide(Runnable action, String done, long id, Locale locale, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", errors.message(ApiException.rule(done, id), locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", errors.message(e, locale));
+        }
+        return "redirect:/review";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.baojiaolou.loan.reconciliation;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.district.DistrictService;
+import cn.baojiaolou.loan.web.PageErrors;
+
+/** 异常: exceptions by date, rule, district and status with the rows behind each; reviewers resolve or waive. */
+@Controller
+class ExceptionPages {
+
+    static final String[] RULES = {"OVER_PROGRESS", "OVER_ALLOCATION", "PAYEE_NOT_REGISTERED", "PROHIBITED_PURPOSE",
+            "MILESTONE_OVERDUE", "IDLE_FUNDS", "LEDGER_WITHOUT_BANK", "BANK_WITHOUT_LEDGER", "AMOUNT_MISMATCH",
+            "BALANCE_MISMATCH", "REPAYMENT_OVERDUE", "DELIVERY_OVERDUE"};
+
+    private final ReconExceptionService exceptions;
+    private final DistrictService districts;
+    private final PageErrors errors;
+
+    ExceptionPages(ReconExceptionService exceptions, DistrictService districts, PageErrors errors) {
+        this.exceptions = exceptions;
+        this.districts = districts;
+        this.errors = errors;
+    }
+
+    @GetMapping("/exceptions")
+    String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
+                @RequestParam(required = false) String rule, @RequestParam(required = false) String district,
+                @RequestParam(defaultValue = "OPEN") String status, Model model, Locale locale) {
+        try {
+            model.addAttribute("exceptions", exceptions.search(businessDate, status, rule, district, null));
+        } catch (ApiException e) {
+            errors.show(model, e, locale);
+            model.addAttribute("exceptions", java.util.List.of());
+        }
+        model.addAttribute("businessDate", businessDate);
+        model.addAttribute("rule", rule);
+        model.addAttribute("district", district);
+        model.addAttribute("status", status);
+        model.addAttribute("rules", RULES);
+        model.addAttribute("districts", districts.all());
+        return "exceptions";
+    }
+
+    @PostMapping("/exceptions/{id}/resolution")
+    String resolve(@PathVariable long id, @RequestParam String status, @RequestParam(required = false) String note,
+                   Locale locale, RedirectAttributes redirect) {
+        try {
+            exceptions.resolve(id, status, PageErrors.note("note", note, true));
+            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.resolved", id), locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", errors.message(e, locale));
+            redirect.addFlashAttribute("errorId", id);
+            redirect.addFlashAttribute("typedNote", note);
+        }
+        return "redirect:/exceptions";
+    }
+}

@@ -1,0 +1,79 @@
+package cn.baojiaolou.loan.web;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.SafeText;
+
+/**
+ * A refusal on a page: the same Chinese (or English) message the API gives, shown next to the field at fault, with
+ * what the user typed kept in the form.
+ */
+@Component
+public class PageErrors {
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
+            cn.baojiaolou.loan.common.Code.PATTERN);
+
+    private final MessageSource messages;
+
+    public PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String message(ApiException e, Locale locale) {
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+    }
+
+    /** A form's amount in 元: positive, at most two decimals, at most 1,000亿 — as the API's {@code @Amount}. */
+    public static BigDecimal amount(String field, String text) {
+        try {
+            BigDecimal amount = new BigDecimal(text == null ? "" : text.trim().replace(",", ""));
+            if (amount.signum() > 0 && amount.scale() <= 2 && amount.compareTo(MAX_AMOUNT) <= 0) {
+                return amount.setScale(2);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw ApiException.badRequest(field, "page.amount.invalid");
+    }
+
+    /** Free text of a form: required or not, at most 500 characters, no markup or quotes (as {@code @SafeText}). */
+    public static String note(String field, String text, boolean required) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty()) {
+            if (required) {
+                throw ApiException.badRequest(field, "page.note.required");
+            }
+            return null;
+        }
+        if (trimmed.length() > 500) {
+            throw ApiException.badRequest(field, "page.note.tooLong");
+        }
+        if (!new SafeText.Validator().isValid(trimmed, null)) {
+            throw ApiException.badRequest(field, "page.note.unsafe");
+        }
+        return trimmed;
+    }
+
+    /** A code or voucher number, as the API's {@code @Code}: letters, digits, -, _ and /. */
+    public static String code(String field, String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (!CODE.matcher(trimmed).matches()) {
+            throw ApiException.badRequest(field, "page.code.invalid");
+        }
+        return trimmed;
+    }
+
+    /** Puts {@code error} (the message) and {@code errorField} (null for the form as a whole) in the model. */
+    public void show(Model model, ApiException e, Locale locale) {
+        model.addAttribute("error", message(e, locale));
+        model.addAttribute("errorField", e.field());
+    }
+}

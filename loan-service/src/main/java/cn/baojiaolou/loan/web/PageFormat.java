@@ -1,0 +1,29 @@
+package cn.baojiaolou.loan.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import org.springframework.stereotype.Component;
+
+import cn.baojiaolou.reports.WanYuan;
+
+/**
+ * Amounts on pages, as {@code ${@fmt.yuan(x)}}: 元 or 万元 with thousands separators and two decimals, rounded
+ * half-up (as the reports), never by the template language's own division.
+ */
+@Component("fmt")
+public class PageFormat {
+
+    public String yuan(BigDecimal yuan) {
+        return yuan == null ? "" : WanYuan.formatYuan(yuan);
+    }
+
+    public String wan(BigDecimal yuan) {
+        return yuan == null ? "" : WanYuan.format(yuan);
+    }
+
+    /** 0.4595 → 45.95% */
+    public String percent(BigDecimal ratio) {
+        return ratio == null ? "" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

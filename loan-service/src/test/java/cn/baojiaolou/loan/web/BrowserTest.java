@@ -1,0 +1,272 @@
+package cn.baojiaolou.loan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.project.ProjectMapper;
+import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.support.Fixtures;
+import cn.baojiaolou.reports.ReportNumbers;
+
+/**
+ * End to end in real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run): the pages
+ * as finance staff use them. Screenshots of the dashboard and a project page go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Fixtures.class)
+@EnabledIf("chromiumInstalled")
+class BrowserTest {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DOWNLOADS = Path.of("target/downloads").toAbsolutePath();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Fixtures fx;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProjectMapper projects;
+
+    static boolean chromiumInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Files.createDirectories(DOWNLOADS);
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--window-size=1366,768", "--lang=zh-CN");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", DOWNLOADS.toString());
+        prefs.put("download.prompt_for_download", false);
+        prefs.put("plugins.always_open_pdf_externally", true);
+        prefs.put("intl.accept_languages", "zh-CN,zh");
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void login(LoanUser user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user.username());
+        browser.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+        click(browser.findElement(By.id("login-submit")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("whoami")).size() == 1);
+    }
+
+    private void logout() {
+        click(browser.findElement(By.id("logout")));
+    }
+
+    /** Scrolls the element into view first: at 1366×768 a long form's button can sit below the fold. */
+    private void click(WebElement element) {
+        fontsLoaded();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    /** The web font swapping in moves the layout; wait for it before clicking or taking a picture. */
+    private void fontsLoaded() {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => setTimeout(done, 100));");
+    }
+
+    private void screenshot(String name) throws Exception {
+        // the web font and the charts drawn, so the picture shows what a person would see
+        fontsLoaded();
+        Thread.sleep(300);
+        Files.write(SCREENSHOTS.resolve(name + ".png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void anAccountantRequestsAReviewerApprovesAndTheProjectShowsTheNewBalance() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("1000000.00"));
+        fx.verify(ready.project(), ready.milestones().get(0), LocalDate.of(2023, 3, 5)); // unlocks 200,000.00
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, ready.district().id());
+        LoanUser reviewer = fx.user(Role.REVIEWER, ready.district().id());
+
+        login(accountant);
+        // the session cookie is HttpOnly and SameSite=Strict
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
+        browser.get(url("/disbursements/new?project=" + ready.project()));
+        assertThat(browser.findElement(By.id("headroom")).getText()).contains("200,000.00");
+        new Select(browser.findElement(By.id("payeeId"))).selectByIndex(1);
+        new Select(browser.findElement(By.id("milestoneId"))).selectByIndex(1);
+        // one yuan over the cap: refused by the server, in Chinese, beside the amount, with the typed amount kept
+        browser.findElement(By.id("amount")).sendKeys("200001.00", org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.findElement(By.id("amount-error")).getText()).contains("超进度拨付");
+        assertThat(browser.findElement(By.id("amount")).getAttribute("value")).isEqualTo("200001.00");
+        WebElement amount = browser.findElement(By.id("amount"));
+        amount.clear();
+        new Select(browser.findElement(By.id("payeeId"))).selectByIndex(1);
+        new Select(browser.findElement(By.id("milestoneId"))).selectByIndex(1);
+        amount.sendKeys("150000.00", org.openqa.selenium.Keys.ENTER); // Enter submits, as people do
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已提交");
+        logout();
+
+        login(reviewer);
+        browser.get(url("/review"));
+        WebElement request = browser.findElement(By.cssSelector("tr[id^='request-'] td a[href$='" + ready.project() + "']"))
+                .findElement(By.xpath("ancestor::tr"));
+        click(request.findElement(By.cssSelector("button.approve")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已批准");
+        logout();
+
+        login(accountant);
+        browser.get(url("/projects/" + ready.project()));
+        WebElement pay = browser.findElement(By.cssSelector("form.pay-form"));
+        pay.findElement(By.name("voucherNo")).sendKeys("PZ-E2E-" + System.nanoTime() % 100000);
+        click(pay.findElement(By.cssSelector("button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已付款");
+        assertThat(browser.findElement(By.id("paid")).getText()).isEqualTo("150,000.00");
+        assertThat(browser.findElement(By.id("headroom")).getText()).isEqualTo("50,000.00");
+        assertThat(browser.findElement(By.id("outstanding")).getText()).isEqualTo("150,000.00");
+        screenshot("project");
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.id("district-totals")).getText()).contains(ready.district().name(), "15.00");
+        screenshot("dashboard");
+        logout();
+    }
+
+    @Test
+    void aReviewerResolvesAnException() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("500000.00"));
+        Project p = projects.findByCode(ready.project());
+        jdbc.update("INSERT INTO recon_exception (rule_code, severity, subject_key, active_key, project_id, "
+                + "district_id, amount, first_seen, last_seen, status, detail, refs) VALUES ('IDLE_FUNDS', 'WARNING', "
+                + "?, ?, ?, ?, 1000.00, '2023-11-01', '2023-12-31', 'OPEN', '资金拨付后 90 天无节点核验', NULL)",
+                "project:" + p.id(), "IDLE_FUNDS|project:" + p.id(), p.id(), p.districtId());
+        long id = jdbc.queryForObject("SELECT MAX(id) FROM recon_exception WHERE project_id = ?", Long.class, p.id());
+
+        login(fx.user(Role.REVIEWER, ready.district().id()));
+        browser.get(url("/exceptions"));
+        WebElement row = browser.findElement(By.id("exception-" + id));
+        assertThat(row.getText()).contains("资金闲置", ready.project());
+        row.findElement(By.name("note")).sendKeys("已复工，监理补充核验");
+        click(row.findElement(By.cssSelector("form.resolve-form button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已处理");
+        assertThat(jdbc.queryForObject("SELECT status FROM recon_exception WHERE id = ?", String.class, id))
+                .isEqualTo("RESOLVED");
+        logout();
+    }
+
+    @Test
+    void anAuditorDownloadsTheLedgerPdfAndItsHashIsTheArchiveEntry() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("300000.00"));
+        login(fx.user(Role.AUDITOR, ready.district().id()));
+        browser.get(url("/reports"));
+        new Select(browser.findElement(By.id("report-kind"))).selectByValue("project-ledger");
+        new Select(browser.findElement(By.id("report-project"))).selectByValue(ready.project());
+        browser.findElement(By.id("report-date")).sendKeys("12/31/2023");
+        try (Stream<Path> before = Files.list(DOWNLOADS)) {
+            before.filter(f -> f.getFileName().toString().endsWith(".pdf")).forEach(f -> f.toFile().delete());
+        }
+        click(browser.findElement(By.id("download-pdf")));
+        Path pdf = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (Stream<Path> files = Files.list(DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".pdf")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        Thread.sleep(500); // let Chromium finish writing
+        String sha = ReportNumbers.sha256Hex(Files.readAllBytes(pdf));
+        assertThat(jdbc.queryForObject("SELECT parameters FROM report_archive WHERE sha256 = ?", String.class, sha))
+                .contains("project=" + ready.project());
+        // and the archive list on the page shows that hash
+        browser.get(url("/reports"));
+        assertThat(browser.findElement(By.id("archive-table")).getText()).contains(sha);
+        logout();
+    }
+
+    @Test
+    void aDistrictUserCannotOpenAnotherDistrictsProjectByTypingItsUrl() throws Exception {
+        Fixtures.Ready mine = fx.ready(new BigDecimal("100000.00"));
+        Fixtures.Ready theirs = fx.ready(new BigDecimal("100000.00"));
+        LoanUser user = fx.user(Role.ACCOUNTANT, mine.district().id());
+        login(user);
+        browser.get(url("/projects/" + theirs.project()));
+        assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("页面不存在");
+        assertThat(browser.getPageSource()).doesNotContain(theirs.project() + "</span>");
+        browser.get(url("/projects"));
+        assertThat(browser.findElement(By.id("project-table")).getText()).contains(mine.project())
+                .doesNotContain(theirs.project());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE username = ? AND action = "
+                + "'ACCESS_DENIED'", Long.class, user.username())).isEqualTo(1);
+        logout();
+    }
+
+    @Test
+    void aScriptInAProjectNameIsShownAsText() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("100000.00"));
+        // the API refuses markup in names; this one arrives as if from an old spreadsheet import
+        jdbc.update("UPDATE project SET name = ? WHERE code = ?", "<script>window.hacked=1</script>花园",
+                ready.project());
+        login(fx.user(Role.AUDITOR, null));
+        browser.get(url("/projects/" + ready.project()));
+        assertThat(browser.findElement(By.id("project-name")).getText())
+                .isEqualTo("<script>window.hacked=1</script>花园");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.hacked === undefined"))
+                .isEqualTo(true);
+        logout();
+    }
+}

@@ -1,0 +1,119 @@
+package cn.baojiaolou.loan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.support.DatabaseTest;
+import cn.baojiaolou.loan.support.Fixtures;
+
+/** Every page for every role: the page itself (200), a 403 that is audited, or a redirect to the login form. */
+@DatabaseTest
+class PageAccessTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fx;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Fixtures.Ready here;
+
+    @BeforeEach
+    void project() {
+        here = fx.ready(new BigDecimal("1000000.00"));
+    }
+
+    /** page → the roles that may open it (everyone signed in when empty). */
+    private Map<String, List<Role>> pages() {
+        return Map.ofEntries(
+                Map.entry("/", List.of()),
+                Map.entry("/projects", List.of()),
+                Map.entry("/projects/" + here.project(), List.of()),
+                Map.entry("/disbursements/new?project=" + here.project(), List.of(Role.ACCOUNTANT)),
+                Map.entry("/review", List.of(Role.REVIEWER)),
+                Map.entry("/exceptions", List.of(Role.REVIEWER, Role.AUDITOR)),
+                Map.entry("/reports", List.of(Role.ACCOUNTANT, Role.REVIEWER, Role.AUDITOR)),
+                Map.entry("/audit", List.of(Role.AUDITOR, Role.ADMIN)),
+                Map.entry("/batch-runs", List.of(Role.ADMIN)));
+    }
+
+    @Test
+    void eachRoleGetsItsPagesAndA403ElsewhereAndEveryRefusalIsAudited() throws Exception {
+        for (Role role : Role.values()) {
+            LoanUser u = fx.user(role, null);
+            for (Map.Entry<String, List<Role>> page : pages().entrySet()) {
+                boolean allowed = page.getValue().isEmpty() || page.getValue().contains(role);
+                MvcResult r = mvc.perform(get(page.getKey()).with(user(u))).andReturn();
+                assertThat(r.getResponse().getStatus()).as(role + " " + page.getKey())
+                        .isEqualTo(allowed ? 200 : 403);
+                if (allowed) {
+                    assertThat(r.getResponse().getContentType()).startsWith("text/html");
+                    // the Chinese menu follows the role
+                    assertThat(r.getResponse().getContentAsString()).contains("保交楼专项借款资金监管台账", "退出");
+                }
+            }
+            long refusals = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE username = ? "
+                    + "AND action = 'ACCESS_DENIED' AND target_type = 'page'", Long.class, u.username());
+            assertThat(refusals).as(role.name()).isEqualTo(pages().values().stream()
+                    .filter(roles -> !roles.isEmpty() && !roles.contains(role)).count());
+        }
+    }
+
+    @Test
+    void withoutLoginEveryPageRedirectsToTheLoginForm() throws Exception {
+        for (String page : pages().keySet()) {
+            mvc.perform(get(page)).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrlPattern("**/login"));
+        }
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theMenuShowsOnlyWhatTheRoleMayOpen() throws Exception {
+        String accountant = mvc.perform(get("/").with(user(fx.user(Role.ACCOUNTANT, null))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(accountant).contains("id=\"menu-request\"", "id=\"menu-reports\"")
+                .doesNotContain("id=\"menu-review\"", "id=\"menu-audit\"", "id=\"menu-batch\"");
+        String admin = mvc.perform(get("/").with(user(fx.user(Role.ADMIN, null))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(admin).contains("id=\"menu-audit\"", "id=\"menu-batch\"")
+                .doesNotContain("id=\"menu-request\"", "id=\"menu-reports\"");
+    }
+
+    @Test
+    void formsNeedTheCsrfToken() throws Exception {
+        LoanUser reviewer = fx.user(Role.REVIEWER, null);
+        mvc.perform(post("/exceptions/1/resolution").param("status", "RESOLVED").param("note", "x")
+                .with(user(reviewer))).andExpect(status().isForbidden());
+        mvc.perform(post("/exceptions/999999999/resolution").param("status", "RESOLVED").param("note", "已核实")
+                .with(user(reviewer)).with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void englishOnRequestAndChineseOtherwise() throws Exception {
+        LoanUser u = fx.user(Role.AUDITOR, null);
+        assertThat(mvc.perform(get("/projects").with(user(u))).andReturn().getResponse().getContentAsString())
+                .contains("项目编号");
+        assertThat(mvc.perform(get("/projects?lang=en").with(user(u))).andReturn().getResponse()
+                .getContentAsString()).contains("Project code or name");
+    }
+}
