@@ -127,7 +127,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/disbursements/new", "/disbursements/*/payment").hasRole(ACCOUNTANT.name())
+                        .requestMatchers("/disbursements/new", "/disbursements/*/payment", "/projects/*/repayments/**",
+                                "/statements/**").hasRole(ACCOUNTANT.name())
+                        .requestMatchers(HttpMethod.POST, "/facilities/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers("/review/**").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/exceptions/*/resolution").hasRole(REVIEWER.name())
                         .requestMatchers("/exceptions/**").hasAnyRole(REVIEWER.name(), AUDITOR.name())

@@ -1,0 +1,78 @@
+package cn.baojiaolou.loan.facility;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.web.PageErrors;
+
+/** 借款批次: the facilities with their balances; city accountants record 提款 (drawdowns) and 统还 here. */
+@Controller
+class FacilityPages {
+
+    private final FacilityService facilities;
+    private final BusinessClock clock;
+    private final PageErrors errors;
+
+    FacilityPages(FacilityService facilities, BusinessClock clock, PageErrors errors) {
+        this.facilities = facilities;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    @GetMapping("/facilities")
+    String list(Model model) {
+        model.addAttribute("facilities", facilities.all());
+        model.addAttribute("today", clock.today());
+        return "facilities";
+    }
+
+    @PostMapping("/facilities/{code}/drawdowns")
+    String drawdown(@PathVariable String code, @RequestParam String amount, @RequestParam String valueDate,
+                    @RequestParam String voucherNo, Locale locale, RedirectAttributes redirect) {
+        return act(() -> facilities.drawdown(code, PageErrors.amount("amount", amount), date(valueDate),
+                PageErrors.code("voucherNo", voucherNo)), "page.drawn", code, locale, redirect);
+    }
+
+    @PostMapping("/facilities/{code}/repayments")
+    String centralRepayment(@PathVariable String code, @RequestParam String principal,
+                            @RequestParam String interest, @RequestParam String valueDate,
+                            @RequestParam String voucherNo, Locale locale, RedirectAttributes redirect) {
+        return act(() -> facilities.centralRepayment(code, amountOrZero("principal", principal),
+                amountOrZero("interest", interest), date(valueDate), PageErrors.code("voucherNo", voucherNo)),
+                "page.centrallyRepaid", code, locale, redirect);
+    }
+
+    private String act(Runnable action, String done, String code, Locale locale, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", errors.message(ApiException.rule(done, code), locale));
+        } catch (ApiException e) {
+            redirect.addFlashAttribute("error", errors.message(e, locale));
+        }
+        return "redirect:/facilities";
+    }
+
+    /** 统还 may repay principal, interest or both: an empty box is zero. */
+    private static java.math.BigDecimal amountOrZero(String field, String text) {
+        return text == null || text.isBlank() ? new java.math.BigDecimal("0.00") : PageErrors.amount(field, text);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text == null ? "" : text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("valueDate", "page.date.invalid");
+        }
+    }
+}
