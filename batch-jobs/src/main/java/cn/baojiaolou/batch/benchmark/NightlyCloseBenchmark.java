@@ -186,6 +186,12 @@ public class NightlyCloseBenchmark {
     void undoClose(LocalDate d) {
         out.printf("撤销 %s 的结账结果以便重测%n", d);
         Date day = Date.valueOf(d);
+        // the rows D matched are open again (the running totals need no undo: they are read exactly for any date)
+        jdbc.update("INSERT IGNORE INTO match_open_line (bank_line_id) SELECT bank_line_id FROM bank_match "
+                + "WHERE business_date = ?", day);
+        jdbc.update("INSERT IGNORE INTO match_open_payment (ledger_entry_id, value_date) SELECT e.id, e.value_date "
+                + "FROM bank_match bm JOIN ledger_entry e ON e.id = bm.ledger_entry_id "
+                + "WHERE bm.business_date = ? AND e.entry_type = 'PAYMENT'", day);
         jdbc.update("DELETE FROM bank_match WHERE business_date = ?", day);
         jdbc.update("DELETE FROM interest_settlement WHERE settle_date = ?", day);
         jdbc.update("DELETE FROM interest_accrual WHERE business_date = ?", day);

@@ -26,8 +26,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The nightly close of business date D (job parameter {@code businessDate}): accrue → settle → match → rules →
- * print → close. Each step's work is an upsert keyed by date and row, committed in chunks by the step itself
+ * The nightly close of business date D (job parameter {@code businessDate}): accrue → settle → intake → match →
+ * rules → print → close. Each step's work is an upsert keyed by date and row, committed in chunks by the step itself
  * (the tasklets run without a surrounding transaction), so a restart after a kill re-runs the unfinished step and
  * ends in the same state. A completed step is not repeated on restart.
  */
@@ -55,10 +55,10 @@ public class NightlyCloseJobConfig {
     }
 
     @Bean
-    Job nightlyCloseJob(Step accrueStep, Step settleStep, Step matchStep, Step rulesStep, Step printStep,
-                        Step closeStep) {
-        return new JobBuilder(JOB, repository).start(accrueStep).next(settleStep).next(matchStep).next(rulesStep)
-                .next(printStep).next(closeStep).build();
+    Job nightlyCloseJob(Step accrueStep, Step settleStep, Step intakeStep, Step matchStep, Step rulesStep,
+                        Step printStep, Step closeStep) {
+        return new JobBuilder(JOB, repository).start(accrueStep).next(settleStep).next(intakeStep).next(matchStep)
+                .next(rulesStep).next(printStep).next(closeStep).build();
     }
 
     @Bean
@@ -76,6 +76,17 @@ public class NightlyCloseJobConfig {
             InterestAccrual.Counts c = accrual.settle(businessDate(chunk));
             counts(contribution, c.positions(), c.rows());
             faults().at("settle:written");
+        });
+    }
+
+    /** The incremental state the later steps read: the day's new rows into the open tables, totals moved to D. */
+    @Bean
+    Step intakeStep(IncrementalState state) {
+        return step("intake", (contribution, chunk) -> {
+            IncrementalState.Counts taken = state.takeIn();
+            int positions = state.advanceTotals(businessDate(chunk));
+            counts(contribution, taken.total(), taken.total() + positions);
+            faults().at("intake:done");
         });
     }
 

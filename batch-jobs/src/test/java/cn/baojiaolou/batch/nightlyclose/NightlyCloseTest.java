@@ -163,7 +163,7 @@ class NightlyCloseTest {
 
     /** A run killed at any of these points, then run again, ends exactly like a run that was never interrupted. */
     @ParameterizedTest
-    @ValueSource(strings = {"accrue:written", "settle:written", "match:done", "rules:recorded"})
+    @ValueSource(strings = {"accrue:written", "settle:written", "intake:done", "match:done", "rules:recorded"})
     void aRunKilledMidStepFinishesOnRestartWithTheSameStateAsAnUninterruptedRun(String point) {
         markClosed(OPENING);
         assertThat(nightly.closeThrough(THROUGH).success()).isTrue();
@@ -266,7 +266,7 @@ class NightlyCloseTest {
 
     private void resetNightlyTables() {
         for (String table : List.of("bank_match", "interest_accrual", "interest_settlement", "recon_exception",
-                "business_day", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+                "close_checkpoint", "ledger_position_total", "match_open_line", "match_open_payment", "business_day", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -11,10 +11,34 @@ import java.util.List;
 /**
  * The set-based reads of the 12 reconciliation rules (RuleMapper.xml beside this package). Each statement answers
  * the rows of one condition for all projects, facilities or bank lines at once, as of the end of a business date.
- * Read only.
+ * Read only. The ledger and statement reads take {@link Marks}: they read the close's incremental state and the rows
+ * past its checkpoints instead of the whole history.
  */
 @Mapper
 public interface RuleMapper {
+
+    // --- the close's incremental state (V5) -------------------------------------------------------------------
+
+    /** The checkpoints of close_checkpoint; a missing one reads as nothing taken in. */
+    record Checkpoints(LocalDate totalsAsOf, Long totalsLastId, Long ledgerMark, Long lineMark) {
+    }
+
+    Checkpoints marks();
+
+    /**
+     * What the ledger and statement reads need to answer as of D: the totals' checkpoint (date C, id W), the value
+     * dates between C and D (to add or subtract), and the ids up to which the open tables have taken rows in.
+     */
+    record Marks(long totalsLastId, LocalDate betweenFrom, LocalDate betweenTo, long ledgerMark, long lineMark) {
+
+        static Marks of(Checkpoints c, LocalDate d) {
+            LocalDate asOf = c == null || c.totalsAsOf() == null ? LocalDate.of(1000, 1, 1) : c.totalsAsOf();
+            long lastId = c == null || c.totalsLastId() == null ? 0 : c.totalsLastId();
+            return new Marks(lastId, asOf.isBefore(d) ? asOf : d, asOf.isBefore(d) ? d : asOf,
+                    c == null || c.ledgerMark() == null ? 0 : c.ledgerMark(),
+                    c == null || c.lineMark() == null ? 0 : c.lineMark());
+        }
+    }
 
     // --- OVER_PROGRESS ---------------------------------------------------------------------------------------
 
@@ -23,7 +47,7 @@ public interface RuleMapper {
                        BigDecimal paid) {
     }
 
-    List<ProgressRow> overProgress(@Param("businessDate") LocalDate businessDate);
+    List<ProgressRow> overProgress(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     record MilestoneRef(Long projectId, Long milestoneId) {
     }
@@ -38,7 +62,7 @@ public interface RuleMapper {
     record PositionRow(Long projectId, Long districtId, Long facilityId, BigDecimal allocated, BigDecimal paid) {
     }
 
-    List<PositionRow> overAllocation(@Param("businessDate") LocalDate businessDate);
+    List<PositionRow> overAllocation(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     /** A PAYMENT or PAYMENT_REVERSAL row; answered in project, value-date and posting order. */
     record PaymentRow(Long projectId, Long facilityId, String entryType, BigDecimal amount, Long disbursementId) {
@@ -97,7 +121,8 @@ public interface RuleMapper {
 
     /** PAYMENT rows with value date on or before {@code valueOnOrBefore} and no bank match made by D. */
     List<UnmatchedEntryRow> unmatchedPayments(@Param("businessDate") LocalDate businessDate,
-                                              @Param("valueOnOrBefore") LocalDate valueOnOrBefore);
+                                              @Param("valueOnOrBefore") LocalDate valueOnOrBefore,
+                                              @Param("m") Marks marks);
 
     record UnmatchedLineRow(Long bankLineId, Long facilityId, BigDecimal amount, LocalDate valueDate,
                             String counterpartyName, String counterpartyAccount, String voucherNo, String memo) {
@@ -105,7 +130,8 @@ public interface RuleMapper {
 
     /** 专户 DEBIT lines with value date on or before {@code valueOnOrBefore} and no match made by D. */
     List<UnmatchedLineRow> unmatchedDebits(@Param("businessDate") LocalDate businessDate,
-                                           @Param("valueOnOrBefore") LocalDate valueOnOrBefore);
+                                           @Param("valueOnOrBefore") LocalDate valueOnOrBefore,
+                                           @Param("m") Marks marks);
 
     // --- AMOUNT_MISMATCH -------------------------------------------------------------------------------------
 
@@ -117,7 +143,7 @@ public interface RuleMapper {
      * Unmatched bank lines and unmatched ledger rows of the same facility and direction that share a voucher number
      * but not the amount; in bank-line order, then by date distance and ledger id.
      */
-    List<MismatchRow> amountMismatches(@Param("businessDate") LocalDate businessDate);
+    List<MismatchRow> amountMismatches(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     // --- BALANCE_MISMATCH ------------------------------------------------------------------------------------
 
@@ -125,7 +151,7 @@ public interface RuleMapper {
                       BigDecimal bookBalance) {
     }
 
-    List<BalanceRow> balanceMismatches(@Param("businessDate") LocalDate businessDate);
+    List<BalanceRow> balanceMismatches(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     // --- REPAYMENT_OVERDUE -----------------------------------------------------------------------------------
 
