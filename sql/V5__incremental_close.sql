@@ -5,10 +5,15 @@
 
 -- How far the state goes. 'ledger-totals': ledger_position_total holds the ledger rows with id <= last_id and value
 -- date <= as_of. 'open-ledger' / 'open-line': the match_open_* tables have taken in the rows with id <= last_id.
+-- 'flagged-disbursement': disbursement_flag has looked at the disbursements with id <= last_id (at taken_at, UTC), and
+-- surely at those with id <= prior_id (a mark at least 10 minutes older: a request still uncommitted at one take-in
+-- is looked at again by the next).
 CREATE TABLE close_checkpoint (
-  source   VARCHAR(32) NOT NULL,
-  as_of    DATE        NULL,
-  last_id  BIGINT      NOT NULL,
+  source    VARCHAR(32) NOT NULL,
+  as_of     DATE        NULL,
+  last_id   BIGINT      NOT NULL,
+  prior_id  BIGINT      NULL,
+  taken_at  DATETIME(6) NULL,
   PRIMARY KEY (source)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
@@ -35,6 +40,15 @@ CREATE TABLE match_open_payment (
   value_date       DATE   NOT NULL,
   PRIMARY KEY (ledger_entry_id),
   KEY ix_open_payment_date (value_date)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Disbursements whose payee or purpose is out of the ordinary: paid to another project's payee or to the developer,
+-- or for a prohibited purpose. Those never change once requested (no update of payee, project, purpose), so
+-- PAYEE_NOT_REGISTERED and PROHIBITED_PURPOSE check these candidates (and the newest requests) instead of every
+-- disbursement, with their full conditions (paid, rejected, reversed by D).
+CREATE TABLE disbursement_flag (
+  disbursement_id  BIGINT NOT NULL,
+  PRIMARY KEY (disbursement_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The rows of a range of value dates (the day being closed, or the days between the checkpoint and a rule's date).

@@ -1,5 +1,6 @@
 package cn.baojiaolou.batch.nightlyclose;
 
+import cn.baojiaolou.batch.nightlyclose.rules.ProhibitedPurposeRule;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -7,12 +8,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The state that lets a night's close read what changed since the last one (V5): the open, unmatched statement lines
- * and payments ({@code match_open_line}, {@code match_open_payment}) and the running totals per facility and
- * project ({@code ledger_position_total}), with their checkpoints in {@code close_checkpoint}. Everything is derived
+ * and payments ({@code match_open_line}, {@code match_open_payment}), the running totals per facility and project
+ * ({@code ledger_position_total}) and the out-of-the-ordinary disbursements ({@code disbursement_flag}), with their
+ * checkpoints in {@code close_checkpoint}. Everything is derived
  * and written set-based; rules and matching read the state plus the rows past its checkpoint, so they answer the
  * same as a scan of the whole history.
  * <p>A checkpoint's id is taken behind a barrier: a locking read of the rows past the previous checkpoint waits for
@@ -24,15 +27,16 @@ public class IncrementalState {
     public static final String LEDGER_TOTALS = "ledger-totals";
     public static final String OPEN_LEDGER = "open-ledger";
     public static final String OPEN_LINE = "open-line";
+    public static final String FLAGGED_DISBURSEMENT = "flagged-disbursement";
 
     /** A checkpoint: the rows with id ≤ lastId (and, for the totals, value date ≤ asOf) are in the state. */
     public record Checkpoint(LocalDate asOf, long lastId) {
         public static final Checkpoint NONE = new Checkpoint(LocalDate.of(1000, 1, 1), 0);
     }
 
-    public record Counts(int lines, int payments, int positions) {
+    public record Counts(int lines, int payments, int disbursements) {
         public int total() {
-            return lines + payments + positions;
+            return lines + payments + disbursements;
         }
     }
 
@@ -77,7 +81,43 @@ public class IncrementalState {
                     + "AND NOT EXISTS (SELECT 1 FROM bank_match bm WHERE bm.ledger_entry_id = e.id)", from, to);
             save(OPEN_LEDGER, null, to);
         });
-        return new Counts(counts[0], counts[1], 0);
+        return new Counts(counts[0], counts[1], flagDisbursements());
+    }
+
+    /**
+     * Flags the disbursements requested since the prior mark whose payee or purpose is out of the ordinary (the
+     * conditions of PAYEE_NOT_REGISTERED and PROHIBITED_PURPOSE without their dates). Disbursements are updated while
+     * they move on (approval, payment), so no locking barrier here: the prior mark moves up to the last one only when
+     * that is at least 10 minutes old, each take-in looks again at everything past the prior mark, and readers read
+     * those rows live, so a request that committed late is never missed.
+     */
+    private int flagDisbursements() {
+        Integer n = tx.execute(s -> {
+            List<long[]> rows = jdbc.query("SELECT last_id, COALESCE(prior_id, 0), "
+                    + "taken_at < UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE FROM close_checkpoint WHERE source = ?",
+                    (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getInt(3)}, FLAGGED_DISBURSEMENT);
+            long last = rows.isEmpty() ? 0 : rows.get(0)[0];
+            long prior = rows.isEmpty() ? 0 : rows.get(0)[1];
+            long newPrior = !rows.isEmpty() && rows.get(0)[2] == 1 ? last : prior;
+            Long max = jdbc.queryForObject("SELECT MAX(id) FROM disbursement", Long.class);
+            long to = max == null ? last : Math.max(last, max);
+            String purposes = String.join(", ", ProhibitedPurposeRule.PROHIBITED.stream().map(x -> "?").toList());
+            List<Object> args = new ArrayList<>(List.of(prior, to));
+            args.addAll(ProhibitedPurposeRule.PROHIBITED);
+            int flagged = jdbc.update("INSERT IGNORE INTO disbursement_flag (disbursement_id) SELECT d.id "
+                    + "FROM disbursement d JOIN project p ON p.id = d.project_id JOIN payee y ON y.id = d.payee_id "
+                    + "WHERE d.id > ? AND d.id <= ? AND (y.project_id <> d.project_id OR y.kind = 'DEVELOPER' "
+                    + "OR (p.developer_account_no IS NOT NULL AND TRIM(p.developer_account_no) <> '' "
+                    + "    AND REPLACE(y.account_no, ' ', '') = REPLACE(p.developer_account_no, ' ', '')) "
+                    + "OR TRIM(d.purpose) IN (" + purposes + "))", args.toArray());
+            // taken_at stays with the mark it dates, so a mark moves to prior only once it is 10 minutes old
+            jdbc.update("INSERT INTO close_checkpoint (source, as_of, last_id, prior_id, taken_at) "
+                    + "VALUES (?, NULL, ?, ?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
+                    + "taken_at = CASE WHEN last_id = VALUES(last_id) THEN taken_at ELSE VALUES(taken_at) END, "
+                    + "last_id = VALUES(last_id), prior_id = VALUES(prior_id)", FLAGGED_DISBURSEMENT, to, newPrior);
+            return flagged;
+        });
+        return n == null ? 0 : n;
     }
 
     /** Removes from the open tables what has been matched (run after matching; until then readers skip them). */

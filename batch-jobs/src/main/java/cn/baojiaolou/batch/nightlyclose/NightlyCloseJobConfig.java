@@ -4,6 +4,8 @@ import cn.baojiaolou.batch.nightlyclose.matching.MatchResult;
 import cn.baojiaolou.batch.nightlyclose.matching.StatementMatching;
 import cn.baojiaolou.batch.nightlyclose.rules.Finding;
 import cn.baojiaolou.batch.nightlyclose.rules.ReconciliationRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepContribution;
@@ -33,6 +35,8 @@ import java.util.stream.Collectors;
  */
 @Configuration
 public class NightlyCloseJobConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyCloseJobConfig.class);
 
     public static final String JOB = "nightlyClose";
     public static final String BUSINESS_DATE = "businessDate";
@@ -106,7 +110,12 @@ public class NightlyCloseJobConfig {
             LocalDate d = businessDate(chunk);
             List<Finding> findings = new ArrayList<>();
             for (ReconciliationRule rule : rules) {
-                findings.addAll(rule.evaluate(d));
+                long started = System.nanoTime();
+                List<Finding> found = rule.evaluate(d);
+                findings.addAll(found);
+                // per rule, for the benchmark (docs/BENCHMARKS.md)
+                log.info("rule {} on {}: {} findings in {} ms", rule.code(), d, found.size(),
+                        (System.nanoTime() - started) / 1_000_000);
             }
             Set<String> evaluated = rules.stream().map(ReconciliationRule::code).collect(Collectors.toSet());
             ExceptionRegister.Counts c = register.record(d, evaluated, findings);

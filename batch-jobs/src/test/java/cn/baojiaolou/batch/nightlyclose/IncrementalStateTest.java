@@ -7,6 +7,7 @@ import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.batch.support.BatchFixtures.Ready;
 import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.project.PayeeKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,6 +60,11 @@ class IncrementalStateTest {
         long big = fx.insertDisbursement(p, f, r.payee().id(), r.restart().id(), "工程款", yuan("900000.00"), "PAID",
                 LocalDate.of(2023, 3, 20));
         fx.insertPaymentEntry(f, p, big, yuan("900000.00"), LocalDate.of(2023, 3, 20), BatchFixtures.code("MIG"));
+        // paid to the developer, and requested for a prohibited purpose (never paid)
+        long developer = fx.payee(r.project(), PayeeKind.DEVELOPER).id();
+        long toDeveloper = fx.insertDisbursement(p, f, developer, r.restart().id(), "工程款", yuan("1000.00"), "PAID",
+                LocalDate.of(2023, 3, 11));
+        fx.insertDisbursement(p, f, r.payee().id(), r.restart().id(), "偿还旧债", yuan("2000.00"), "REQUESTED", null);
         long stmt = fx.statementImport(f);
         String acc = r.payee().accountNo();
         fx.bankLine(f, stmt, LocalDate.of(2023, 1, 1), "CREDIT", "10000000.00", "国开行", r.drawdown().voucherNo(),
@@ -74,13 +80,16 @@ class IncrementalStateTest {
         clearState();
         Map<LocalDate, List<Finding>> wholeHistory = findings(f, p);
         assertThat(wholeHistory.get(D3)).extracting(Finding::ruleCode).contains("OVER_PROGRESS", "OVER_ALLOCATION",
-                "BANK_WITHOUT_LEDGER", "AMOUNT_MISMATCH", "BALANCE_MISMATCH", "LEDGER_WITHOUT_BANK");
+                "BANK_WITHOUT_LEDGER", "AMOUNT_MISMATCH", "BALANCE_MISMATCH", "LEDGER_WITHOUT_BANK",
+                "PAYEE_NOT_REGISTERED", "PROHIBITED_PURPOSE");
 
         state.takeIn();
         state.advanceTotals(D2);
         assertThat(netPaid(f, p)).isEqualByComparingTo("150000.00"); // the 900,000.00 of 03-20 is after D2
         assertThat(open("match_open_line", "bank_line_id", court)).isTrue();
         assertThat(open("match_open_line", "bank_line_id", matched)).isFalse();
+        assertThat(open("disbursement_flag", "disbursement_id", toDeveloper)).isTrue();
+        assertThat(open("disbursement_flag", "disbursement_id", first.id())).isFalse();
         assertThat(findings(f, p)).isEqualTo(wholeHistory);
 
         // posted after the checkpoint: a payment on 03-24 with its bank line, and another debit nobody recorded
@@ -90,6 +99,7 @@ class IncrementalStateTest {
         fx.insertPaymentEntry(f, p, late, yuan("5000.00"), LocalDate.of(2023, 3, 24), voucher);
         fx.bankLine(f, stmt, LocalDate.of(2023, 3, 24), "DEBIT", "5000.00", acc, voucher, "9727222.50");
         fx.bankLine(f, stmt, LocalDate.of(2023, 3, 13), "DEBIT", "12.00", "手续费", null, "9727210.50");
+        fx.insertDisbursement(p, f, r.payee().id(), r.restart().id(), "税费", yuan("3000.00"), "APPROVED", null);
         Map<LocalDate, List<Finding>> withState = findings(f, p);
         clearState();
         assertThat(findings(f, p)).isEqualTo(withState);
@@ -118,7 +128,7 @@ class IncrementalStateTest {
 
     private void clearState() {
         for (String table : List.of("close_checkpoint", "ledger_position_total", "match_open_line",
-                "match_open_payment")) {
+                "match_open_payment", "disbursement_flag")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -20,23 +20,26 @@ public interface RuleMapper {
     // --- the close's incremental state (V5) -------------------------------------------------------------------
 
     /** The checkpoints of close_checkpoint; a missing one reads as nothing taken in. */
-    record Checkpoints(LocalDate totalsAsOf, Long totalsLastId, Long ledgerMark, Long lineMark) {
+    record Checkpoints(LocalDate totalsAsOf, Long totalsLastId, Long ledgerMark, Long lineMark, Long flagMark) {
     }
 
     Checkpoints marks();
 
     /**
      * What the ledger and statement reads need to answer as of D: the totals' checkpoint (date C, id W), the value
-     * dates between C and D (to add or subtract), and the ids up to which the open tables have taken rows in.
+     * dates between C and D (to add or subtract), the ids up to which the open tables have taken rows in, and the id
+     * up to which every disbursement has surely been looked at for disbursement_flag.
      */
-    record Marks(long totalsLastId, LocalDate betweenFrom, LocalDate betweenTo, long ledgerMark, long lineMark) {
+    record Marks(long totalsLastId, LocalDate betweenFrom, LocalDate betweenTo, long ledgerMark, long lineMark,
+                 long flagMark) {
 
         static Marks of(Checkpoints c, LocalDate d) {
             LocalDate asOf = c == null || c.totalsAsOf() == null ? LocalDate.of(1000, 1, 1) : c.totalsAsOf();
             long lastId = c == null || c.totalsLastId() == null ? 0 : c.totalsLastId();
             return new Marks(lastId, asOf.isBefore(d) ? asOf : d, asOf.isBefore(d) ? d : asOf,
                     c == null || c.ledgerMark() == null ? 0 : c.ledgerMark(),
-                    c == null || c.lineMark() == null ? 0 : c.lineMark());
+                    c == null || c.lineMark() == null ? 0 : c.lineMark(),
+                    c == null || c.flagMark() == null ? 0 : c.flagMark());
         }
     }
 
@@ -78,7 +81,7 @@ public interface RuleMapper {
                     String developerAccountNo) {
     }
 
-    List<PayeeRow> suspectPayees(@Param("businessDate") LocalDate businessDate);
+    List<PayeeRow> suspectPayees(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     // --- PROHIBITED_PURPOSE ----------------------------------------------------------------------------------
 
@@ -87,7 +90,7 @@ public interface RuleMapper {
     }
 
     List<PurposeRow> prohibitedPurposes(@Param("businessDate") LocalDate businessDate,
-                                        @Param("purposes") Collection<String> purposes);
+                                        @Param("purposes") Collection<String> purposes, @Param("m") Marks marks);
 
     // --- MILESTONE_OVERDUE -----------------------------------------------------------------------------------
 
