@@ -85,22 +85,20 @@ public class IncrementalState {
     }
 
     /**
-     * Flags the disbursements requested since the prior mark whose payee or purpose is out of the ordinary (the
-     * conditions of PAYEE_NOT_REGISTERED and PROHIBITED_PURPOSE without their dates). Disbursements are updated while
-     * they move on (approval, payment), so no locking barrier here: the prior mark moves up to the last one only when
-     * that is at least 10 minutes old, each take-in looks again at everything past the prior mark, and readers read
-     * those rows live, so a request that committed late is never missed.
+     * Flags the disbursements past the prior mark whose payee or purpose is out of the ordinary (the conditions of
+     * PAYEE_NOT_REGISTERED and PROHIBITED_PURPOSE without their dates). Disbursements are updated while they move on
+     * (approval, payment), so no locking barrier here. Instead the prior mark only moves up to a disbursement
+     * requested more than 10 minutes ago: every smaller id was inserted before it and has committed since, so each
+     * take-in looks again at the newer rows, readers read them live, and a request that committed late is never
+     * missed.
      */
     private int flagDisbursements() {
         Integer n = tx.execute(s -> {
-            List<long[]> rows = jdbc.query("SELECT last_id, COALESCE(prior_id, 0), "
-                    + "taken_at < UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE FROM close_checkpoint WHERE source = ?",
-                    (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2), rs.getInt(3)}, FLAGGED_DISBURSEMENT);
-            long last = rows.isEmpty() ? 0 : rows.get(0)[0];
-            long prior = rows.isEmpty() ? 0 : rows.get(0)[1];
-            long newPrior = !rows.isEmpty() && rows.get(0)[2] == 1 ? last : prior;
+            List<Long> rows = jdbc.query("SELECT COALESCE(prior_id, 0) FROM close_checkpoint WHERE source = ?",
+                    (rs, i) -> rs.getLong(1), FLAGGED_DISBURSEMENT);
+            long prior = rows.isEmpty() ? 0 : rows.get(0);
             Long max = jdbc.queryForObject("SELECT MAX(id) FROM disbursement", Long.class);
-            long to = max == null ? last : Math.max(last, max);
+            long to = max == null ? prior : Math.max(prior, max);
             String purposes = String.join(", ", ProhibitedPurposeRule.PROHIBITED.stream().map(x -> "?").toList());
             List<Object> args = new ArrayList<>(List.of(prior, to));
             args.addAll(ProhibitedPurposeRule.PROHIBITED);
@@ -110,11 +108,12 @@ public class IncrementalState {
                     + "OR (p.developer_account_no IS NOT NULL AND TRIM(p.developer_account_no) <> '' "
                     + "    AND REPLACE(y.account_no, ' ', '') = REPLACE(p.developer_account_no, ' ', '')) "
                     + "OR TRIM(d.purpose) IN (" + purposes + "))", args.toArray());
-            // taken_at stays with the mark it dates, so a mark moves to prior only once it is 10 minutes old
+            Long safe = jdbc.queryForObject("SELECT MAX(id) FROM disbursement WHERE id > ? AND id <= ? "
+                    + "AND requested_at < UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE", Long.class, prior, to);
             jdbc.update("INSERT INTO close_checkpoint (source, as_of, last_id, prior_id, taken_at) "
-                    + "VALUES (?, NULL, ?, ?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE "
-                    + "taken_at = CASE WHEN last_id = VALUES(last_id) THEN taken_at ELSE VALUES(taken_at) END, "
-                    + "last_id = VALUES(last_id), prior_id = VALUES(prior_id)", FLAGGED_DISBURSEMENT, to, newPrior);
+                    + "VALUES (?, NULL, ?, ?, UTC_TIMESTAMP(6)) ON DUPLICATE KEY UPDATE last_id = VALUES(last_id), "
+                    + "prior_id = VALUES(prior_id), taken_at = VALUES(taken_at)", FLAGGED_DISBURSEMENT, to,
+                    safe == null ? prior : safe);
             return flagged;
         });
         return n == null ? 0 : n;
@@ -159,7 +158,7 @@ public class IncrementalState {
     }
 
     /** PAYMENT adds, PAYMENT_REVERSAL subtracts, other rows leave net paid alone. */
-    static final String NET_PAID = "CASE entry_type WHEN 'PAYMENT' THEN amount WHEN 'PAYMENT_REVERSAL' THEN -amount "
+    public static final String NET_PAID = "CASE entry_type WHEN 'PAYMENT' THEN amount WHEN 'PAYMENT_REVERSAL' THEN -amount "
             + "ELSE 0 END";
 
     private void save(String source, LocalDate asOf, long lastId) {

@@ -108,11 +108,18 @@ public interface RuleMapper {
                           LocalDate paidOn) {
     }
 
+    /** A stretch [gapFrom, gapTo) of a project without verifications, long enough to hold an idle payment. */
+    record IdleGap(Long projectId, LocalDate gapFrom, LocalDate gapTo) {
+    }
+
+    /** The gaps of every project that start on or before {@code paidOnOrBefore}, in project and date order. */
+    List<IdleGap> idleGaps(@Param("paidOnOrBefore") LocalDate paidOnOrBefore, @Param("idleDays") int idleDays);
+
     /**
-     * Disbursements paid on or before {@code paidOnOrBefore}, not reversed by D, after which no milestone of the
-     * project was verified within {@code idleDays} days; in project and payment order.
+     * Disbursements inside these gaps, paid on or before {@code paidOnOrBefore}, not reversed by D, whose gap ends
+     * more than {@code idleDays} days after them; in project and payment order.
      */
-    List<IdlePaymentRow> idlePayments(@Param("businessDate") LocalDate businessDate,
+    List<IdlePaymentRow> idlePayments(@Param("gaps") List<IdleGap> gaps, @Param("businessDate") LocalDate businessDate,
                                       @Param("paidOnOrBefore") LocalDate paidOnOrBefore,
                                       @Param("idleDays") int idleDays);
 
