@@ -15,11 +15,12 @@ import java.util.List;
  * The state that lets a night's close read what changed since the last one (V5): the open, unmatched statement lines
  * and payments ({@code match_open_line}, {@code match_open_payment}), the running totals per facility and project
  * ({@code ledger_position_total}) and the out-of-the-ordinary disbursements ({@code disbursement_flag}), with their
- * checkpoints in {@code close_checkpoint}. Everything is derived
- * and written set-based; rules and matching read the state plus the rows past its checkpoint, so they answer the
- * same as a scan of the whole history.
- * <p>A checkpoint's id is taken behind a barrier: a locking read of the rows past the previous checkpoint waits for
- * any posting still in flight, so no row with a smaller id can commit later and be missed for ever.
+ * checkpoints in {@code close_checkpoint}. Everything is derived and written set-based; rules and matching read the
+ * state plus the rows past its checkpoint, so they answer the same as a scan of the whole history.
+ * <p>A checkpoint's id of the insert-only tables (ledger rows, statement lines) is taken behind a barrier: a locking
+ * read of the rows past the previous checkpoint waits for any posting still in flight, so no row with a smaller id can
+ * commit later and be missed for ever. Disbursements, which are updated, use an overlap instead (see
+ * {@link #flagDisbursements()}).
  */
 @Component
 public class IncrementalState {
@@ -60,7 +61,8 @@ public class IncrementalState {
 
     /**
      * Takes the statement lines and PAYMENT rows posted since the last take-in into the open tables, unless already
-     * matched. Idempotent: a row taken twice is kept once (primary key).
+     * matched, and flags the new out-of-the-ordinary disbursements. Idempotent: a row taken twice is kept once
+     * (primary key).
      */
     public Counts takeIn() {
         int[] counts = new int[2];
