@@ -9,6 +9,7 @@ public interface NightlyCloseFaults {
     NightlyCloseFaults NONE = point -> {
     };
 
-    /** Called at named points ("accrue:written", "settle:written", "match:done", "rules:recorded"). */
+    /** Called at named points ("accrue:written", "settle:written", "intake:done", "match:done",
+     * "rules:recorded"). */
     void at(String point);
 }

@@ -8,6 +8,7 @@ import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException;
 import cn.baojiaolou.loan.bankstatement.ImportResult;
 import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.common.BusinessClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * The command line of the batch runner:
@@ -190,13 +192,23 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void scheduler(String cron) throws InterruptedException {
-        String expression = cron == null ? defaultCron : cron;
+        ScheduledClose scheduled = schedule(cron);
+        out.printf("定时结账已启动：cron \"%s\"（Asia/Shanghai），每次结账至前一天%n", scheduled.trigger().getExpression());
+        new CountDownLatch(1).await();
+    }
+
+    /** The scheduler mode's schedule: the trigger, and the close of yesterday it runs. */
+    record ScheduledClose(ThreadPoolTaskScheduler scheduler, CronTrigger trigger, ScheduledFuture<?> future) {
+    }
+
+    /** Schedules the close of yesterday on {@code cron} (default {@code loan.nightly.cron}), in Asia/Shanghai. */
+    ScheduledClose schedule(String cron) {
+        CronTrigger trigger = new CronTrigger(cron == null ? defaultCron : cron,
+                TimeZone.getTimeZone(BusinessClock.SHANGHAI));
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setThreadNamePrefix("nightly-close-");
         scheduler.initialize();
-        scheduler.schedule(() -> nightly(null), new CronTrigger(expression, TimeZone.getTimeZone("Asia/Shanghai")));
-        out.printf("定时结账已启动：cron \"%s\"（Asia/Shanghai），每次结账至前一天%n", expression);
-        new CountDownLatch(1).await();
+        return new ScheduledClose(scheduler, trigger, scheduler.schedule(() -> nightly(null), trigger));
     }
 
     private int usage(String problem) {

@@ -72,7 +72,7 @@ class NightlyCloseTest {
 
     @BeforeEach
     void scenario() {
-        resetNightlyTables();
+        fx.resetNightlyTables();
         ready = fx.ready(yuan("1000000.00"));
         fx.verify(ready.project(), ready.restart(), LocalDate.of(2023, 2, 1));
         Disbursement first = fx.paid(ready.project(), ready.payee(), ready.restart(), yuan("150000.00"),
@@ -163,13 +163,13 @@ class NightlyCloseTest {
 
     /** A run killed at any of these points, then run again, ends exactly like a run that was never interrupted. */
     @ParameterizedTest
-    @ValueSource(strings = {"accrue:written", "settle:written", "match:done", "rules:recorded"})
+    @ValueSource(strings = {"accrue:written", "settle:written", "intake:done", "match:done", "rules:recorded"})
     void aRunKilledMidStepFinishesOnRestartWithTheSameStateAsAnUninterruptedRun(String point) {
         markClosed(OPENING);
         assertThat(nightly.closeThrough(THROUGH).success()).isTrue();
         Map<String, List<Map<String, Object>>> uninterrupted = snapshot();
 
-        resetNightlyTables();
+        fx.resetNightlyTables();
         markClosed(OPENING);
         assertThat(nightly.closeThrough(LocalDate.of(2024, 3, 19)).success()).isTrue();
         Faults.failAt = point; // fails on 2024-03-20, a 结息日
@@ -262,13 +262,5 @@ class NightlyCloseTest {
                         + "ORDER BY rule_code, subject_key, first_seen"),
                 "days", jdbc.queryForList("SELECT business_date, accrual_rows, settlement_rows, matched_lines, "
                         + "exceptions_open FROM business_day ORDER BY business_date"));
-    }
-
-    private void resetNightlyTables() {
-        for (String table : List.of("bank_match", "interest_accrual", "interest_settlement", "recon_exception",
-                "business_day", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
-                "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
-            jdbc.update("DELETE FROM " + table);
-        }
     }
 }

@@ -61,18 +61,8 @@ class ReportController {
 
     @GetMapping("/{report:[a-z-]+}.{format:pdf|xlsx}")
     ResponseEntity<byte[]> download(@PathVariable String report, @PathVariable String format,
-                                    @RequestParam(required = false) String project,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                    LocalDate businessDate,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                    LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                    LocalDate to,
-                                    @RequestParam(required = false) String district,
-                                    HttpServletRequest request) {
-        ReportKind kind = ReportService.kind(report);
-        ReportContext c = reports.context(kind, new ReportService.ReportQuery(project, businessDate, from, to,
-                district), locales.resolveLocale(request));
+                                    ReportService.ReportQuery query, HttpServletRequest request) {
+        ReportContext c = reports.context(ReportService.kind(report), query, locales.resolveLocale(request));
         return file(c, format.equals("pdf") ? reports.downloadPdf(c) : reports.downloadXlsx(c), format);
     }
 

@@ -58,18 +58,11 @@ class ReportPages {
         return "reports";
     }
 
+    /** The same download as the API's, for the signed-in page user (archived and audited alike). */
     @GetMapping("/reports/download/{report:[a-z-]+}.{format:pdf|xlsx}")
     ResponseEntity<byte[]> download(@PathVariable String report, @PathVariable String format,
-                                    @RequestParam(required = false) String project,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                    LocalDate businessDate,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                    LocalDate from,
-                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                                    LocalDate to,
-                                    @RequestParam(required = false) String district, Locale locale) {
-        ReportContext c = reports.context(ReportService.kind(report), new ReportService.ReportQuery(blank(project),
-                businessDate, from, to, blank(district)), locale);
+                                    ReportService.ReportQuery query, Locale locale) {
+        ReportContext c = reports.context(ReportService.kind(report), query, locale);
         return ReportController.file(c, format.equals("pdf") ? reports.downloadPdf(c) : reports.downloadXlsx(c),
                 format);
     }
@@ -87,9 +80,5 @@ class ReportPages {
             errors.show(model, e, locale);
         }
         return page(null, model);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

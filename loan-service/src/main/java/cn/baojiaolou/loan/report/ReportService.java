@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
@@ -63,8 +64,18 @@ public class ReportService {
         this.cityIssuingUnit = cityIssuingUnit;
     }
 
-    /** The parameters of a download, as the user gave them (any may be null). */
-    public record ReportQuery(String project, LocalDate businessDate, LocalDate from, LocalDate to, String district) {
+    /** The parameters of a download, as the user gave them (any may be null); bound from the query string. */
+    public record ReportQuery(String project,
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                              String district) {
+
+        /** Empty text is no value: a form's blank select sends project= or district=. */
+        public ReportQuery {
+            project = project == null || project.isBlank() ? null : project;
+            district = district == null || district.isBlank() ? null : district;
+        }
     }
 
     /** A rendered download: the file's bytes, its SHA-256 and the archive row for a PDF. */

@@ -40,9 +40,7 @@ class PageExceptionHandler {
     }
 
     private static ModelAndView page(HttpStatus status, String message) {
-        String view = status == HttpStatus.NOT_FOUND ? "error/404" : status == HttpStatus.FORBIDDEN ? "error/403"
-                : "error";
-        ModelAndView page = new ModelAndView(view);
+        ModelAndView page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
         page.addObject("message", message);

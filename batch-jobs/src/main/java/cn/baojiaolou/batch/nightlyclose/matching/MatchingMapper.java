@@ -2,6 +2,7 @@ package cn.baojiaolou.batch.nightlyclose.matching;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.session.ResultHandler;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,17 +26,19 @@ public interface MatchingMapper {
     }
 
     /**
-     * Unmatched lines and unmatched rows (value dates on or before D) of the same facility and direction with the
-     * same voucher number, whatever their amounts; in line id, date distance, ledger id order.
+     * Unmatched lines (from the open lines) and unmatched rows (value dates on or before D) of the same facility and
+     * direction with the same voucher number, whatever their amounts; streamed in line id, date distance, ledger id
+     * order.
      */
-    List<Candidate> voucherCandidates(@Param("businessDate") LocalDate businessDate);
+    void voucherCandidates(@Param("businessDate") LocalDate businessDate, ResultHandler<Candidate> handler);
 
     /**
-     * Unmatched lines and unmatched rows of the same facility and direction, with the same amount and value dates at
-     * most {@code windowDays} apart; a payment only when the line's counterparty account is its payee's account.
+     * Unmatched lines (from the open lines) and unmatched rows of the same facility and direction, with the same
+     * amount and value dates at most {@code windowDays} apart; a payment only when the line's counterparty account is
+     * its payee's account. Streamed in the same order.
      */
-    List<Candidate> fuzzyCandidates(@Param("businessDate") LocalDate businessDate,
-                                    @Param("windowDays") int windowDays);
+    void fuzzyCandidates(@Param("businessDate") LocalDate businessDate, @Param("windowDays") int windowDays,
+                         ResultHandler<Candidate> handler);
 
     int insertMatches(@Param("pairs") List<Pair> pairs, @Param("method") String method,
                       @Param("businessDate") LocalDate businessDate, @Param("createdAt") LocalDateTime createdAt);

@@ -1,5 +1,6 @@
 package cn.baojiaolou.batch.nightlyclose.matching;
 
+import cn.baojiaolou.batch.nightlyclose.IncrementalState;
 import cn.baojiaolou.batch.nightlyclose.rules.RuleThresholds;
 import cn.baojiaolou.loan.common.BusinessClock;
 import org.slf4j.Logger;
@@ -8,11 +9,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Step 2 of the nightly close: pairs the 专户 statement lines (value date ≤ D) with the ledger rows of the same
@@ -30,7 +29,10 @@ import java.util.function.Predicate;
  * same D adds nothing. Matches are inserted in line-id order, in batches: a run interrupted part-way has written a
  * prefix of what the full run writes, and a rerun computes the same rest (the lines already written have taken
  * their rows; the lines not yet written find the same free rows as before).
- * <p>Candidates are read with one JOIN per pass; nothing is queried per line.
+ * <p>The lines come from the open lines ({@link IncrementalState}), taken in first, and matched ones are dropped
+ * from them at the end, so a night reads only its new lines and those still unmatched. Candidates are streamed in
+ * that order by one JOIN per pass; nothing is queried per line, and only the ledger rows taken so far and the
+ * voucher conflicts are held in memory.
  */
 @Component
 public class StatementMatching {
@@ -40,82 +42,100 @@ public class StatementMatching {
     static final int BATCH = 500;
 
     private static final Logger log = LoggerFactory.getLogger(StatementMatching.class);
-    private static final Comparator<MatchingMapper.Candidate> ORDER =
-            Comparator.comparing(MatchingMapper.Candidate::bankLineId)
-                    .thenComparing(MatchingMapper.Candidate::distance)
-                    .thenComparing(MatchingMapper.Candidate::ledgerEntryId);
 
     private final MatchingMapper mapper;
     private final RuleThresholds thresholds;
     private final BusinessClock clock;
+    private final IncrementalState state;
 
-    public StatementMatching(MatchingMapper mapper, RuleThresholds thresholds, BusinessClock clock) {
+    public StatementMatching(MatchingMapper mapper, RuleThresholds thresholds, BusinessClock clock,
+                             IncrementalState state) {
         this.mapper = mapper;
         this.thresholds = thresholds;
         this.clock = clock;
+        this.state = state;
     }
 
     public MatchResult match(LocalDate businessDate) {
-        Set<Long> takenLines = new HashSet<>();
+        state.takeIn();
         Set<Long> takenEntries = new HashSet<>();
 
-        List<MatchingMapper.Candidate> byVoucher = sorted(mapper.voucherCandidates(businessDate));
-        List<MatchingMapper.Pair> voucher = pick(byVoucher, MatchingMapper.Candidate::sameAmount, takenLines,
-                takenEntries, Set.of(), Set.of());
-        insert(voucher, VOUCHER, businessDate);
+        // same voucher, another amount: held until the pass is over, to find the conflicts still unpaired
+        List<MatchingMapper.Candidate> otherAmount = new ArrayList<>();
+        Picker voucher = new Picker(VOUCHER, businessDate, takenEntries, Set.of(), Set.of());
+        mapper.voucherCandidates(businessDate, ctx -> {
+            MatchingMapper.Candidate c = ctx.getResultObject();
+            if (c.sameAmount()) {
+                voucher.offer(c);
+            } else {
+                otherAmount.add(c);
+            }
+        });
+        voucher.flush();
 
-        // a voucher shared with another amount, both sides still unpaired: left for AMOUNT_MISMATCH
         Set<Long> conflictLines = new HashSet<>();
         Set<Long> conflictEntries = new HashSet<>();
-        for (MatchingMapper.Candidate c : byVoucher) {
-            if (!c.sameAmount() && !takenLines.contains(c.bankLineId())
-                    && !takenEntries.contains(c.ledgerEntryId())) {
+        for (MatchingMapper.Candidate c : otherAmount) {
+            if (!voucher.takenLines.contains(c.bankLineId()) && !takenEntries.contains(c.ledgerEntryId())) {
                 conflictLines.add(c.bankLineId());
                 conflictEntries.add(c.ledgerEntryId());
             }
         }
 
-        List<MatchingMapper.Candidate> byAmount =
-                sorted(mapper.fuzzyCandidates(businessDate, thresholds.matchWindowDays()));
-        List<MatchingMapper.Pair> fuzzy = pick(byAmount, c -> true, takenLines, takenEntries, conflictLines,
-                conflictEntries);
-        insert(fuzzy, FUZZY, businessDate);
+        Picker fuzzy = new Picker(FUZZY, businessDate, takenEntries, conflictLines, conflictEntries);
+        mapper.fuzzyCandidates(businessDate, thresholds.matchWindowDays(), ctx -> fuzzy.offer(ctx.getResultObject()));
+        fuzzy.flush();
+        state.dropMatched();
 
-        MatchResult result = new MatchResult(voucher.size(), fuzzy.size());
+        MatchResult result = new MatchResult(voucher.count, fuzzy.count);
         log.info("statement matching {}: {} by voucher, {} fuzzy ({} voucher conflicts left unpaired)",
                 businessDate, result.voucher(), result.fuzzy(), conflictLines.size());
         return result;
     }
 
-    /** Greedy in line-id order: each free line takes its first free acceptable candidate. */
-    private static List<MatchingMapper.Pair> pick(List<MatchingMapper.Candidate> candidates,
-                                                  Predicate<MatchingMapper.Candidate> acceptable,
-                                                  Set<Long> takenLines, Set<Long> takenEntries,
-                                                  Set<Long> excludedLines, Set<Long> excludedEntries) {
-        List<MatchingMapper.Pair> pairs = new ArrayList<>();
-        for (MatchingMapper.Candidate c : candidates) {
+    /**
+     * Greedy over candidates arriving in line-id order: each free line takes its first free acceptable candidate;
+     * pairs are written in batches as they are decided.
+     */
+    private final class Picker {
+        private final String method;
+        private final LocalDate businessDate;
+        private final Set<Long> takenEntries;
+        private final Set<Long> excludedLines;
+        private final Set<Long> excludedEntries;
+        // only the voucher pass's lines are needed later (for the conflicts); lines arrive in id order
+        private final Set<Long> takenLines = new HashSet<>();
+        private final List<MatchingMapper.Pair> pending = new ArrayList<>();
+        private int count;
+
+        Picker(String method, LocalDate businessDate, Set<Long> takenEntries, Set<Long> excludedLines,
+               Set<Long> excludedEntries) {
+            this.method = method;
+            this.businessDate = businessDate;
+            this.takenEntries = takenEntries;
+            this.excludedLines = excludedLines;
+            this.excludedEntries = excludedEntries;
+        }
+
+        void offer(MatchingMapper.Candidate c) {
             if (takenLines.contains(c.bankLineId()) || excludedLines.contains(c.bankLineId())
-                    || takenEntries.contains(c.ledgerEntryId()) || excludedEntries.contains(c.ledgerEntryId())
-                    || !acceptable.test(c)) {
-                continue;
+                    || takenEntries.contains(c.ledgerEntryId()) || excludedEntries.contains(c.ledgerEntryId())) {
+                return;
             }
             takenLines.add(c.bankLineId());
             takenEntries.add(c.ledgerEntryId());
-            pairs.add(new MatchingMapper.Pair(c.bankLineId(), c.ledgerEntryId()));
+            pending.add(new MatchingMapper.Pair(c.bankLineId(), c.ledgerEntryId()));
+            count++;
+            if (pending.size() == BATCH) {
+                flush();
+            }
         }
-        return pairs;
-    }
 
-    private void insert(List<MatchingMapper.Pair> pairs, String method, LocalDate businessDate) {
-        for (int from = 0; from < pairs.size(); from += BATCH) {
-            mapper.insertMatches(pairs.subList(from, Math.min(pairs.size(), from + BATCH)), method, businessDate,
-                    clock.nowUtc());
+        void flush() {
+            if (!pending.isEmpty()) {
+                mapper.insertMatches(pending, method, businessDate, clock.nowUtc());
+                pending.clear();
+            }
         }
-    }
-
-    private static List<MatchingMapper.Candidate> sorted(List<MatchingMapper.Candidate> candidates) {
-        List<MatchingMapper.Candidate> copy = new ArrayList<>(candidates);
-        copy.sort(ORDER);
-        return copy;
     }
 }

@@ -32,9 +32,10 @@ public class AmountMismatchRule implements ReconciliationRule {
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
         List<Finding> findings = new ArrayList<>();
+        List<RuleMapper.MismatchRow> mismatches =
+                mapper.amountMismatches(businessDate, RuleSupport.marks(mapper, businessDate));
         for (Map.Entry<Long, List<RuleMapper.MismatchRow>> e :
-                RuleSupport.group(mapper.amountMismatches(businessDate), RuleMapper.MismatchRow::bankLineId)
-                        .entrySet()) {
+                RuleSupport.group(mismatches, RuleMapper.MismatchRow::bankLineId).entrySet()) {
             List<RuleMapper.MismatchRow> rows = e.getValue();
             RuleMapper.MismatchRow nearest = rows.get(0);
             BigDecimal difference = nearest.bankAmount().subtract(nearest.ledgerAmount()).abs();

@@ -32,7 +32,8 @@ public class BalanceMismatchRule implements ReconciliationRule {
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
         List<Finding> findings = new ArrayList<>();
-        for (RuleMapper.BalanceRow r : mapper.balanceMismatches(businessDate)) {
+        for (RuleMapper.BalanceRow r : mapper.balanceMismatches(businessDate,
+                RuleSupport.marks(mapper, businessDate))) {
             BigDecimal difference = r.bookBalance().subtract(r.bankBalance());
             if (difference.signum() == 0) {
                 continue;

@@ -33,7 +33,8 @@ public class BankWithoutLedgerRule implements ReconciliationRule {
     public List<Finding> evaluate(LocalDate businessDate) {
         LocalDate cutoff = businessDate.minusDays(thresholds.matchWindowDays());
         List<Finding> findings = new ArrayList<>();
-        for (RuleMapper.UnmatchedLineRow r : mapper.unmatchedDebits(businessDate, cutoff)) {
+        for (RuleMapper.UnmatchedLineRow r : mapper.unmatchedDebits(businessDate, cutoff,
+                RuleSupport.marks(mapper, businessDate))) {
             StringBuilder detail = new StringBuilder().append(r.valueDate()).append(" 专户支出 ")
                     .append(RuleSupport.yuan(r.amount())).append(" 元");
             if (r.counterpartyName() != null || r.counterpartyAccount() != null) {

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
 public class IdleFundsRule implements ReconciliationRule {
 
     public static final String CODE = "IDLE_FUNDS";
+    static final int GAPS_PER_READ = 500;
 
     private final RuleMapper mapper;
     private final RuleThresholds thresholds;
@@ -38,7 +40,17 @@ public class IdleFundsRule implements ReconciliationRule {
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
         int days = thresholds.idleDays();
-        List<RuleMapper.IdlePaymentRow> rows = mapper.idlePayments(businessDate, businessDate.minusDays(days), days);
+        LocalDate paidOnOrBefore = businessDate.minusDays(days);
+        List<RuleMapper.IdleGap> gaps = mapper.idleGaps(paidOnOrBefore, days);
+        List<RuleMapper.IdlePaymentRow> rows = new ArrayList<>();
+        for (int from = 0; from < gaps.size(); from += GAPS_PER_READ) {
+            rows.addAll(mapper.idlePayments(gaps.subList(from, Math.min(gaps.size(), from + GAPS_PER_READ)),
+                    businessDate, paidOnOrBefore, days));
+        }
+        // a project's gaps may fall in two chunks
+        rows.sort(Comparator.comparing(RuleMapper.IdlePaymentRow::projectId)
+                .thenComparing(RuleMapper.IdlePaymentRow::paidOn)
+                .thenComparing(RuleMapper.IdlePaymentRow::disbursementId));
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<Long, List<RuleMapper.IdlePaymentRow>> e :
                 RuleSupport.group(rows, RuleMapper.IdlePaymentRow::projectId).entrySet()) {

@@ -32,7 +32,8 @@ public class LedgerWithoutBankRule implements ReconciliationRule {
     public List<Finding> evaluate(LocalDate businessDate) {
         LocalDate cutoff = businessDate.minusDays(thresholds.matchWindowDays());
         List<Finding> findings = new ArrayList<>();
-        for (RuleMapper.UnmatchedEntryRow r : mapper.unmatchedPayments(businessDate, cutoff)) {
+        for (RuleMapper.UnmatchedEntryRow r : mapper.unmatchedPayments(businessDate, cutoff,
+                RuleSupport.marks(mapper, businessDate))) {
             String detail = r.valueDate() + " 拨付 " + RuleSupport.yuan(r.amount()) + " 元（凭证号 "
                     + (r.voucherNo() == null ? "无" : r.voucherNo()) + "），" + thresholds.matchWindowDays()
                     + " 天内专户对账单无对应流水";

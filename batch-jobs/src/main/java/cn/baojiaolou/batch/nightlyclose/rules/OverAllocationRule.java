@@ -31,7 +31,8 @@ public class OverAllocationRule implements ReconciliationRule {
 
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
-        List<RuleMapper.PositionRow> rows = mapper.overAllocation(businessDate);
+        List<RuleMapper.PositionRow> rows =
+                mapper.overAllocation(businessDate, RuleSupport.marks(mapper, businessDate));
         if (rows.isEmpty()) {
             return List.of();
         }

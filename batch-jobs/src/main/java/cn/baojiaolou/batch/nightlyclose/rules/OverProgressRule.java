@@ -33,7 +33,8 @@ public class OverProgressRule implements ReconciliationRule {
 
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
-        List<RuleMapper.ProgressRow> rows = mapper.overProgress(businessDate);
+        List<RuleMapper.ProgressRow> rows =
+                mapper.overProgress(businessDate, RuleSupport.marks(mapper, businessDate));
         if (rows.isEmpty()) {
             return List.of();
         }

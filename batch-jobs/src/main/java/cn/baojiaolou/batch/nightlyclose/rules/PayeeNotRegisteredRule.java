@@ -30,7 +30,8 @@ public class PayeeNotRegisteredRule implements ReconciliationRule {
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
         List<Finding> findings = new ArrayList<>();
-        for (RuleMapper.PayeeRow r : mapper.suspectPayees(businessDate)) {
+        for (RuleMapper.PayeeRow r : mapper.suspectPayees(businessDate,
+                RuleSupport.marks(mapper, businessDate))) {
             List<String> reasons = new ArrayList<>();
             if (!r.payeeProjectId().equals(r.projectId())) {
                 reasons.add("未登记为本项目收款人");

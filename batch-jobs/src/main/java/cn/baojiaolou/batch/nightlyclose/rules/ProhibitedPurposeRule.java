@@ -19,7 +19,7 @@ public class ProhibitedPurposeRule implements ReconciliationRule {
 
     public static final String CODE = "PROHIBITED_PURPOSE";
 
-    static final List<String> PROHIBITED = Arrays.stream(DisbursementPurpose.values())
+    public static final List<String> PROHIBITED = Arrays.stream(DisbursementPurpose.values())
             .filter(p -> !p.allowed()).map(Enum::name).toList();
 
     private final RuleMapper mapper;
@@ -36,7 +36,8 @@ public class ProhibitedPurposeRule implements ReconciliationRule {
     @Override
     public List<Finding> evaluate(LocalDate businessDate) {
         List<Finding> findings = new ArrayList<>();
-        for (RuleMapper.PurposeRow r : mapper.prohibitedPurposes(businessDate, PROHIBITED)) {
+        for (RuleMapper.PurposeRow r : mapper.prohibitedPurposes(businessDate, PROHIBITED,
+                RuleSupport.marks(mapper, businessDate))) {
             boolean paid = r.paidOn() != null && !r.paidOn().isAfter(businessDate);
             String detail = "拨付用途为“" + r.purpose() + "”（新老划断禁止），金额 " + RuleSupport.yuan(r.amount())
                     + " 元，" + (paid ? r.paidOn() + " 已付款" : "状态 " + r.status());

@@ -11,10 +11,37 @@ import java.util.List;
 /**
  * The set-based reads of the 12 reconciliation rules (RuleMapper.xml beside this package). Each statement answers
  * the rows of one condition for all projects, facilities or bank lines at once, as of the end of a business date.
- * Read only.
+ * Read only. The ledger and statement reads take {@link Marks}: they read the close's incremental state and the rows
+ * past its checkpoints instead of the whole history.
  */
 @Mapper
 public interface RuleMapper {
+
+    // --- the close's incremental state (V5) -------------------------------------------------------------------
+
+    /** The checkpoints of close_checkpoint; a missing one reads as nothing taken in. */
+    record Checkpoints(LocalDate totalsAsOf, Long totalsLastId, Long ledgerMark, Long lineMark, Long flagMark) {
+    }
+
+    Checkpoints marks();
+
+    /**
+     * What the ledger and statement reads need to answer as of D: the totals' checkpoint (date C, id W), the value
+     * dates between C and D (to add or subtract), the ids up to which the open tables have taken rows in, and the id
+     * up to which every disbursement has surely been looked at for disbursement_flag.
+     */
+    record Marks(long totalsLastId, LocalDate betweenFrom, LocalDate betweenTo, long ledgerMark, long lineMark,
+                 long flagMark) {
+
+        static Marks of(Checkpoints c, LocalDate d) {
+            LocalDate asOf = c == null || c.totalsAsOf() == null ? LocalDate.of(1000, 1, 1) : c.totalsAsOf();
+            long lastId = c == null || c.totalsLastId() == null ? 0 : c.totalsLastId();
+            return new Marks(lastId, asOf.isBefore(d) ? asOf : d, asOf.isBefore(d) ? d : asOf,
+                    c == null || c.ledgerMark() == null ? 0 : c.ledgerMark(),
+                    c == null || c.lineMark() == null ? 0 : c.lineMark(),
+                    c == null || c.flagMark() == null ? 0 : c.flagMark());
+        }
+    }
 
     // --- OVER_PROGRESS ---------------------------------------------------------------------------------------
 
@@ -23,7 +50,7 @@ public interface RuleMapper {
                        BigDecimal paid) {
     }
 
-    List<ProgressRow> overProgress(@Param("businessDate") LocalDate businessDate);
+    List<ProgressRow> overProgress(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     record MilestoneRef(Long projectId, Long milestoneId) {
     }
@@ -38,7 +65,7 @@ public interface RuleMapper {
     record PositionRow(Long projectId, Long districtId, Long facilityId, BigDecimal allocated, BigDecimal paid) {
     }
 
-    List<PositionRow> overAllocation(@Param("businessDate") LocalDate businessDate);
+    List<PositionRow> overAllocation(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     /** A PAYMENT or PAYMENT_REVERSAL row; answered in project, value-date and posting order. */
     record PaymentRow(Long projectId, Long facilityId, String entryType, BigDecimal amount, Long disbursementId) {
@@ -54,7 +81,7 @@ public interface RuleMapper {
                     String developerAccountNo) {
     }
 
-    List<PayeeRow> suspectPayees(@Param("businessDate") LocalDate businessDate);
+    List<PayeeRow> suspectPayees(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     // --- PROHIBITED_PURPOSE ----------------------------------------------------------------------------------
 
@@ -63,7 +90,7 @@ public interface RuleMapper {
     }
 
     List<PurposeRow> prohibitedPurposes(@Param("businessDate") LocalDate businessDate,
-                                        @Param("purposes") Collection<String> purposes);
+                                        @Param("purposes") Collection<String> purposes, @Param("m") Marks marks);
 
     // --- MILESTONE_OVERDUE -----------------------------------------------------------------------------------
 
@@ -81,11 +108,18 @@ public interface RuleMapper {
                           LocalDate paidOn) {
     }
 
+    /** A stretch [gapFrom, gapTo) of a project without verifications, long enough to hold an idle payment. */
+    record IdleGap(Long projectId, LocalDate gapFrom, LocalDate gapTo) {
+    }
+
+    /** The gaps of every project that start on or before {@code paidOnOrBefore}, in project and date order. */
+    List<IdleGap> idleGaps(@Param("paidOnOrBefore") LocalDate paidOnOrBefore, @Param("idleDays") int idleDays);
+
     /**
-     * Disbursements paid on or before {@code paidOnOrBefore}, not reversed by D, after which no milestone of the
-     * project was verified within {@code idleDays} days; in project and payment order.
+     * Disbursements inside these gaps, paid on or before {@code paidOnOrBefore}, not reversed by D, whose gap ends
+     * more than {@code idleDays} days after them; in project and payment order.
      */
-    List<IdlePaymentRow> idlePayments(@Param("businessDate") LocalDate businessDate,
+    List<IdlePaymentRow> idlePayments(@Param("gaps") List<IdleGap> gaps, @Param("businessDate") LocalDate businessDate,
                                       @Param("paidOnOrBefore") LocalDate paidOnOrBefore,
                                       @Param("idleDays") int idleDays);
 
@@ -97,7 +131,8 @@ public interface RuleMapper {
 
     /** PAYMENT rows with value date on or before {@code valueOnOrBefore} and no bank match made by D. */
     List<UnmatchedEntryRow> unmatchedPayments(@Param("businessDate") LocalDate businessDate,
-                                              @Param("valueOnOrBefore") LocalDate valueOnOrBefore);
+                                              @Param("valueOnOrBefore") LocalDate valueOnOrBefore,
+                                              @Param("m") Marks marks);
 
     record UnmatchedLineRow(Long bankLineId, Long facilityId, BigDecimal amount, LocalDate valueDate,
                             String counterpartyName, String counterpartyAccount, String voucherNo, String memo) {
@@ -105,7 +140,8 @@ public interface RuleMapper {
 
     /** 专户 DEBIT lines with value date on or before {@code valueOnOrBefore} and no match made by D. */
     List<UnmatchedLineRow> unmatchedDebits(@Param("businessDate") LocalDate businessDate,
-                                           @Param("valueOnOrBefore") LocalDate valueOnOrBefore);
+                                           @Param("valueOnOrBefore") LocalDate valueOnOrBefore,
+                                           @Param("m") Marks marks);
 
     // --- AMOUNT_MISMATCH -------------------------------------------------------------------------------------
 
@@ -117,7 +153,7 @@ public interface RuleMapper {
      * Unmatched bank lines and unmatched ledger rows of the same facility and direction that share a voucher number
      * but not the amount; in bank-line order, then by date distance and ledger id.
      */
-    List<MismatchRow> amountMismatches(@Param("businessDate") LocalDate businessDate);
+    List<MismatchRow> amountMismatches(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     // --- BALANCE_MISMATCH ------------------------------------------------------------------------------------
 
@@ -125,7 +161,7 @@ public interface RuleMapper {
                       BigDecimal bookBalance) {
     }
 
-    List<BalanceRow> balanceMismatches(@Param("businessDate") LocalDate businessDate);
+    List<BalanceRow> balanceMismatches(@Param("businessDate") LocalDate businessDate, @Param("m") Marks marks);
 
     // --- REPAYMENT_OVERDUE -----------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
 import cn.baojiaolou.reports.WanYuan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +39,11 @@ final class RuleSupport {
     /** allocation × cumulative % / 100, half-up to the fen: the same rounding as the write-time check. */
     static BigDecimal unlocked(BigDecimal allocated, BigDecimal capPercent) {
         return MilestoneReleaseCap.unlocked(allocated, capPercent);
+    }
+
+    /** The incremental state's checkpoints, to read it as of D (see RuleMapper.Marks). */
+    static RuleMapper.Marks marks(RuleMapper mapper, LocalDate businessDate) {
+        return RuleMapper.Marks.of(mapper.marks(), businessDate);
     }
 
     static String detail(String text) {

@@ -48,11 +48,7 @@ class NightlyReportPrintingTest {
 
     @BeforeEach
     void scenario() {
-        for (String table : List.of("bank_match", "interest_accrual", "interest_settlement", "recon_exception",
-                "business_day", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
-                "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        fx.resetNightlyTables();
         ready = fx.ready(yuan("1000000.00"));
         fx.verify(ready.project(), ready.restart(), LocalDate.of(2023, 2, 1));
         fx.paid(ready.project(), ready.payee(), ready.restart(), yuan("150000.00"), LocalDate.of(2024, 3, 1),
