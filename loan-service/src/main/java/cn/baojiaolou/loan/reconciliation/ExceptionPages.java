@@ -1,6 +1,8 @@
 package cn.baojiaolou.loan.reconciliation;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -11,6 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.baojiaolou.loan.common.ApiException;
 import cn.baojiaolou.loan.district.DistrictService;
@@ -27,23 +33,30 @@ class ExceptionPages {
     private final ReconExceptionService exceptions;
     private final DistrictService districts;
     private final PageErrors errors;
+    private final ObjectMapper json;
 
-    ExceptionPages(ReconExceptionService exceptions, DistrictService districts, PageErrors errors) {
+    ExceptionPages(ReconExceptionService exceptions, DistrictService districts, PageErrors errors, ObjectMapper json) {
         this.exceptions = exceptions;
         this.districts = districts;
         this.errors = errors;
+        this.json = json;
     }
 
     @GetMapping("/exceptions")
     String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
                 @RequestParam(required = false) String rule, @RequestParam(required = false) String district,
                 @RequestParam(defaultValue = "OPEN") String status, Model model, Locale locale) {
+        List<ReconException> found;
         try {
-            model.addAttribute("exceptions", exceptions.search(businessDate, status, rule, district, null));
+            found = exceptions.search(businessDate, status, rule, district, null);
         } catch (ApiException e) {
             errors.show(model, e, locale);
-            model.addAttribute("exceptions", java.util.List.of());
+            found = List.of();
         }
+        model.addAttribute("exceptions", found);
+        java.util.Map<Long, List<RowLink>> links = new java.util.HashMap<>();
+        found.forEach(e -> links.put(e.id(), links(e)));
+        model.addAttribute("links", links);
         model.addAttribute("businessDate", businessDate);
         model.addAttribute("rule", rule);
         model.addAttribute("district", district);
@@ -51,6 +64,40 @@ class ExceptionPages {
         model.addAttribute("rules", RULES);
         model.addAttribute("districts", districts.all());
         return "exceptions";
+    }
+
+    /** One row behind an exception: its label and, where a page shows it, the link there. */
+    record RowLink(String kind, long id, String href) {
+    }
+
+    /**
+     * The refs JSON as links: payments and milestones to their project's page (anchored on the row), bank lines and
+     * ledger rows as numbers (they have no page of their own; the API lists them).
+     */
+    private List<RowLink> links(ReconException e) {
+        List<RowLink> rows = new ArrayList<>();
+        if (e.refs() == null || e.refs().isBlank()) {
+            return rows;
+        }
+        try {
+            JsonNode refs = json.readTree(e.refs());
+            String project = e.projectCode() == null ? null : "/projects/" + e.projectCode();
+            add(rows, refs, "disbursementIds", "disbursement", project == null ? null : project + "#disbursement-");
+            add(rows, refs, "milestoneIds", "milestone", project);
+            add(rows, refs, "bankLineIds", "bankLine", null);
+            add(rows, refs, "ledgerEntryIds", "ledgerEntry", project);
+        } catch (JsonProcessingException unreadable) {
+            // written by the nightly close; an unreadable one shows no links rather than failing the page
+        }
+        return rows;
+    }
+
+    private static void add(List<RowLink> rows, JsonNode refs, String field, String kind, String href) {
+        JsonNode ids = refs.get(field);
+        if (ids != null && ids.isArray()) {
+            ids.forEach(id -> rows.add(new RowLink(kind, id.asLong(),
+                    href == null ? null : href.endsWith("-") ? href + id.asLong() : href)));
+        }
     }
 
     @PostMapping("/exceptions/{id}/resolution")

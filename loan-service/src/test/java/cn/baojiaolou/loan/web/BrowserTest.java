@@ -193,14 +193,19 @@ class BrowserTest {
         Project p = projects.findByCode(ready.project());
         jdbc.update("INSERT INTO recon_exception (rule_code, severity, subject_key, active_key, project_id, "
                 + "district_id, amount, first_seen, last_seen, status, detail, refs) VALUES ('IDLE_FUNDS', 'WARNING', "
-                + "?, ?, ?, ?, 1000.00, '2023-11-01', '2023-12-31', 'OPEN', '资金拨付后 90 天无节点核验', NULL)",
-                "project:" + p.id(), "IDLE_FUNDS|project:" + p.id(), p.id(), p.districtId());
+                + "?, ?, ?, ?, 1000.00, '2023-11-01', '2023-12-31', 'OPEN', '资金拨付后 90 天无节点核验', ?)",
+                "project:" + p.id(), "IDLE_FUNDS|project:" + p.id(), p.id(), p.districtId(),
+                "{\"milestoneIds\":[" + ready.milestones().get(1).id() + "]}");
         long id = jdbc.queryForObject("SELECT MAX(id) FROM recon_exception WHERE project_id = ?", Long.class, p.id());
 
         login(fx.user(Role.REVIEWER, ready.district().id()));
         browser.get(url("/exceptions"));
         WebElement row = browser.findElement(By.id("exception-" + id));
         assertThat(row.getText()).contains("资金闲置", ready.project());
+        // the rows behind it are links: the milestone to its project's page
+        WebElement milestone = row.findElement(By.cssSelector("td.refs a"));
+        assertThat(milestone.getText()).isEqualTo("节点#" + ready.milestones().get(1).id());
+        assertThat(milestone.getAttribute("href")).endsWith("/projects/" + ready.project());
         row.findElement(By.name("note")).sendKeys("已复工，监理补充核验");
         click(row.findElement(By.cssSelector("form.resolve-form button")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已处理");
