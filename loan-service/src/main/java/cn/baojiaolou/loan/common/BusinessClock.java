@@ -29,6 +29,16 @@ public class BusinessClock {
         return LocalDate.now(clock.withZone(SHANGHAI));
     }
 
+    /** A stored UTC instant as Beijing wall time, for what people read (pages, reports, messages). */
+    public static LocalDateTime beijing(LocalDateTime utc) {
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(SHANGHAI).toLocalDateTime();
+    }
+
+    /** The first instant after a Beijing date, in UTC: the end of that business day as stored. */
+    public static LocalDateTime endOfDayUtc(LocalDate date) {
+        return date.plusDays(1).atStartOfDay(SHANGHAI).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
     public LocalDateTime nowUtc() {
         return LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
     }

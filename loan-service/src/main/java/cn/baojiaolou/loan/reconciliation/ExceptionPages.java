@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.baojiaolou.loan.common.ApiException;
@@ -75,29 +73,15 @@ class ExceptionPages {
      * ledger rows as numbers (they have no page of their own; the API lists them).
      */
     private List<RowLink> links(ReconException e) {
+        Refs refs = Refs.parse(json, e.refs());
+        String project = e.projectCode() == null ? null : "/projects/" + e.projectCode();
         List<RowLink> rows = new ArrayList<>();
-        if (e.refs() == null || e.refs().isBlank()) {
-            return rows;
-        }
-        try {
-            JsonNode refs = json.readTree(e.refs());
-            String project = e.projectCode() == null ? null : "/projects/" + e.projectCode();
-            add(rows, refs, "disbursementIds", "disbursement", project == null ? null : project + "#disbursement-");
-            add(rows, refs, "milestoneIds", "milestone", project);
-            add(rows, refs, "bankLineIds", "bankLine", null);
-            add(rows, refs, "ledgerEntryIds", "ledgerEntry", project);
-        } catch (JsonProcessingException unreadable) {
-            // written by the nightly close; an unreadable one shows no links rather than failing the page
-        }
+        refs.disbursementIds().forEach(id -> rows.add(new RowLink("disbursement", id,
+                project == null ? null : project + "#disbursement-" + id)));
+        refs.milestoneIds().forEach(id -> rows.add(new RowLink("milestone", id, project)));
+        refs.bankLineIds().forEach(id -> rows.add(new RowLink("bankLine", id, null)));
+        refs.ledgerEntryIds().forEach(id -> rows.add(new RowLink("ledgerEntry", id, project)));
         return rows;
-    }
-
-    private static void add(List<RowLink> rows, JsonNode refs, String field, String kind, String href) {
-        JsonNode ids = refs.get(field);
-        if (ids != null && ids.isArray()) {
-            ids.forEach(id -> rows.add(new RowLink(kind, id.asLong(),
-                    href == null ? null : href.endsWith("-") ? href + id.asLong() : href)));
-        }
     }
 
     @PostMapping("/exceptions/{id}/resolution")

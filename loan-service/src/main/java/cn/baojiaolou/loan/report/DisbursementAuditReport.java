@@ -5,7 +5,6 @@ import static cn.baojiaolou.reports.ReportColumn.wanYuan;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +48,8 @@ class DisbursementAuditReport implements ReportAssembler {
     @Override
     public ReportDocument assemble(ReportContext c) {
         ReportMessages messages = new ReportMessages(c.locale());
-        LocalDateTime fromUtc = ReportContext.endOfDayUtc(c.from().minusDays(1));
-        LocalDateTime toUtc = ReportContext.endOfDayUtc(c.to());
+        LocalDateTime fromUtc = BusinessClock.endOfDayUtc(c.from().minusDays(1));
+        LocalDateTime toUtc = BusinessClock.endOfDayUtc(c.to());
         Map<String, List<List<Object>>> byDistrict = new LinkedHashMap<>();
         Map<String, BigDecimal> paidByDistrict = new LinkedHashMap<>();
         int requests = 0;
@@ -103,7 +102,6 @@ class DisbursementAuditReport implements ReportAssembler {
     }
 
     private static String beijing(LocalDateTime utc) {
-        return utc == null ? "" : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(BusinessClock.SHANGHAI)
-                .format(MINUTES);
+        return utc == null ? "" : BusinessClock.beijing(utc).format(MINUTES);
     }
 }

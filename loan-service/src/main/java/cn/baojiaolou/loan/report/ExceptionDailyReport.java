@@ -15,11 +15,10 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.reconciliation.Refs;
 import cn.baojiaolou.reports.ReportDocument;
 import cn.baojiaolou.reports.ReportHeader;
 import cn.baojiaolou.reports.ReportKind;
@@ -34,10 +33,6 @@ import cn.baojiaolou.reports.WanYuan;
  */
 @Component
 class ExceptionDailyReport implements ReportAssembler {
-
-    private static final String[][] REFS = {{"disbursementIds", "refs.disbursements"},
-            {"bankLineIds", "refs.bankLines"}, {"milestoneIds", "refs.milestones"},
-            {"ledgerEntryIds", "refs.ledgerEntries"}};
 
     private final ReportMapper reports;
     private final ObjectMapper json;
@@ -99,32 +94,26 @@ class ExceptionDailyReport implements ReportAssembler {
             return "CLOSED";
         }
         if (e.resolvedAt() != null && (e.status().equals("RESOLVED") || e.status().equals("WAIVED"))
-                && !e.resolvedAt().atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(BusinessClock.SHANGHAI)
-                .toLocalDate().isAfter(day)) {
+                && !BusinessClock.beijing(e.resolvedAt()).toLocalDate().isAfter(day)) {
             return e.status();
         }
         return "OPEN";
     }
 
-    /** {"disbursementIds":[12,13],"bankLineIds":[5]} → 拨付#12, #13；流水#5 */
-    private String refs(String refs, ReportMessages messages) {
-        if (refs == null || refs.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = json.readTree(refs);
-            List<String> parts = new ArrayList<>();
-            for (String[] kind : REFS) {
-                JsonNode ids = node.get(kind[0]);
-                if (ids != null && ids.isArray() && !ids.isEmpty()) {
-                    List<String> list = new ArrayList<>();
-                    ids.forEach(id -> list.add(id.asText()));
-                    parts.add(messages.get(kind[1], String.join(", #", list)));
-                }
-            }
-            return parts.isEmpty() ? null : String.join("；", parts);
-        } catch (JsonProcessingException e) {
-            return refs;
+    /** The rows behind an exception as text: 拨付#12, #13；流水#5 */
+    private String refs(String stored, ReportMessages messages) {
+        Refs refs = Refs.parse(json, stored);
+        List<String> parts = new ArrayList<>();
+        part(parts, refs.disbursementIds(), "refs.disbursements", messages);
+        part(parts, refs.bankLineIds(), "refs.bankLines", messages);
+        part(parts, refs.milestoneIds(), "refs.milestones", messages);
+        part(parts, refs.ledgerEntryIds(), "refs.ledgerEntries", messages);
+        return parts.isEmpty() ? null : String.join("；", parts);
+    }
+
+    private static void part(List<String> parts, List<Long> ids, String key, ReportMessages messages) {
+        if (!ids.isEmpty()) {
+            parts.add(messages.get(key, String.join(", #", ids.stream().map(String::valueOf).toList())));
         }
     }
 }

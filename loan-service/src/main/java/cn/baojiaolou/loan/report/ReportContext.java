@@ -1,11 +1,9 @@
 package cn.baojiaolou.loan.report;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.district.District;
 import cn.baojiaolou.loan.project.Project;
 import cn.baojiaolou.reports.ReportKind;
@@ -40,11 +38,5 @@ public record ReportContext(ReportKind kind, LocalDate businessDate, LocalDate f
     /** The data is as of the end of the business date, Beijing time: never the wall clock. */
     public String dataAsOf() {
         return new ReportMessages(locale).get("label.dataAsOfEnd", businessDate.toString());
-    }
-
-    /** The first instant after a Beijing date, in UTC. */
-    static LocalDateTime endOfDayUtc(LocalDate date) {
-        return date.plusDays(1).atStartOfDay(BusinessClock.SHANGHAI)
-                .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
     }
 }

@@ -2,7 +2,6 @@ package cn.baojiaolou.loan.security;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -38,16 +37,24 @@ public class LoginLock {
         this.clock = clock;
     }
 
-    /** Until when (UTC) the name is locked, or null. */
-    public LocalDateTime lockedUntil(String username) {
-        List<LocalDateTime> until = jdbc.queryForList("SELECT locked_until FROM login_lock WHERE username = ? "
-                + "AND locked_until > ?", LocalDateTime.class, username, clock.nowUtc());
-        return until.isEmpty() ? null : until.get(0);
+    /** A name's standing: locked until (UTC, null when not locked), and whether failures are counted. */
+    public record Standing(LocalDateTime lockedUntil, boolean hasFailures) {
+        static final Standing CLEAR = new Standing(null, false);
+    }
+
+    /** One indexed read per authentication: the API authenticates every request. */
+    public Standing standing(String username) {
+        List<Standing> rows = jdbc.query("SELECT locked_until FROM login_lock WHERE username = ?",
+                (rs, i) -> {
+                    LocalDateTime until = rs.getObject(1, LocalDateTime.class);
+                    return new Standing(until != null && until.isAfter(clock.nowUtc()) ? until : null, true);
+                }, username);
+        return rows.isEmpty() ? Standing.CLEAR : rows.get(0);
     }
 
     /** "15:42" Beijing time, for the message shown to the user. */
     public static String beijingTime(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(BusinessClock.SHANGHAI).format(HOUR_MINUTE);
+        return BusinessClock.beijing(utc).format(HOUR_MINUTE);
     }
 
     @Transactional
@@ -81,10 +88,6 @@ public class LoginLock {
             jdbc.update("UPDATE login_lock SET failures = ?, first_failure_at = ?, locked_until = NULL "
                     + "WHERE username = ?", failures, first, username);
         }
-    }
-
-    public boolean hasFailures(String username) {
-        return !jdbc.queryForList("SELECT 1 FROM login_lock WHERE username = ?", Integer.class, username).isEmpty();
     }
 
     @Transactional

@@ -11,10 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
-import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,7 +20,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import static cn.baojiaolou.loan.security.Role.ACCOUNTANT;
@@ -56,21 +52,10 @@ class SecurityConfig {
         };
     }
 
-    /** Passwords by BCrypt; a locked name (LoginLock) is refused before its password is even checked. */
+    /** Passwords by BCrypt, behind the lock (LoginLockingProvider). */
     @Bean
-    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-                                                     LoginLock lock) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(encoder);
-        UserDetailsChecker standard = new AccountStatusUserDetailsChecker();
-        provider.setPreAuthenticationChecks(user -> {
-            LocalDateTime until = lock.lockedUntil(user.getUsername());
-            if (until != null) {
-                throw new LockedException(LoginLock.beijingTime(until));
-            }
-            standard.check(user);
-        });
-        return provider;
+    LoginLockingProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginLock lock) {
+        return new LoginLockingProvider(users, encoder, lock);
     }
 
     @Bean

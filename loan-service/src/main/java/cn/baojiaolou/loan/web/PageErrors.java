@@ -7,6 +7,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
+import cn.baojiaolou.loan.common.Amount;
 import cn.baojiaolou.loan.common.ApiException;
 import cn.baojiaolou.loan.common.SafeText;
 
@@ -17,7 +18,6 @@ import cn.baojiaolou.loan.common.SafeText;
 @Component
 public class PageErrors {
 
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000.00");
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
             cn.baojiaolou.loan.common.Code.PATTERN);
 
@@ -31,12 +31,12 @@ public class PageErrors {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
     }
 
-    /** A form's amount in 元: positive, at most two decimals, at most 1,000亿 — as the API's {@code @Amount}. */
+    /** A form's amount in 元, checked by the API's own {@code @Amount} rule; thousands separators are allowed. */
     public static BigDecimal amount(String field, String text) {
         try {
             BigDecimal amount = new BigDecimal(text == null ? "" : text.trim().replace(",", ""));
-            if (amount.signum() > 0 && amount.scale() <= 2 && amount.compareTo(MAX_AMOUNT) <= 0) {
-                return amount.setScale(2);
+            if (new Amount.Validator().isValid(amount, null)) {
+                return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
             }
         } catch (NumberFormatException e) {
             // falls through to the refusal

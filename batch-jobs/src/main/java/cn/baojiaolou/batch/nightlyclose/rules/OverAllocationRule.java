@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.reconciliation.Refs;
+
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
