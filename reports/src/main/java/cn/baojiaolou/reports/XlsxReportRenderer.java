@@ -64,8 +64,7 @@ public final class XlsxReportRenderer {
             for (int c = 0; c < ReportSection.MAX_COLUMNS; c++) {
                 sheet.setColumnWidth(c, 16 * 256);
             }
-            workbook.write(out);
-            workbook.dispose();
+            workbook.write(out); // close() (try-with-resources) deletes the temporary sheet files
         }
     }
 

@@ -1,8 +1,8 @@
 package cn.baojiaolou.batch.nightlyclose;
 
 import cn.baojiaolou.batch.nightlyclose.rules.Finding;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -83,7 +83,7 @@ public class ExceptionRegister {
     private String refs(Finding f) {
         try {
             return json.writeValueAsString(f.refs());
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,13 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
-import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,20 +40,18 @@ public class NightlyClose {
     private static final Logger log = LoggerFactory.getLogger(NightlyClose.class);
     private static final String LOCK = "bjl-nightly-close";
 
-    private final JobLauncher launcher;
+    private final JobOperator operator;
     private final Job job;
-    private final JobExplorer explorer;
     private final JobRepository repository;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final BusinessClock clock;
     private final PrintStream out = System.out;
 
-    public NightlyClose(JobLauncher launcher, Job nightlyCloseJob, JobExplorer explorer, JobRepository repository,
+    public NightlyClose(JobOperator operator, Job nightlyCloseJob, JobRepository repository,
                         JdbcTemplate jdbc, DataSource dataSource, BusinessClock clock) {
-        this.launcher = launcher;
+        this.operator = operator;
         this.job = nightlyCloseJob;
-        this.explorer = explorer;
         this.repository = repository;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -130,7 +127,7 @@ public class NightlyClose {
         JobParameters params = new JobParametersBuilder()
                 .addLocalDate(NightlyCloseJobConfig.BUSINESS_DATE, day).toJobParameters();
         try {
-            JobExecution execution = launcher.run(job, params);
+            JobExecution execution = operator.start(job, params);
             return new DayResult(day, execution.getStatus(), Duration.between(started, LocalDateTime.now()));
         } catch (Exception e) {
             log.error("nightly close of {} could not start", day, e);
@@ -147,7 +144,7 @@ public class NightlyClose {
 
     /** Under the lock no other runner is alive, so a STARTED execution belongs to a process that died. */
     private void abandonStaleExecutions() {
-        for (JobExecution stale : explorer.findRunningJobExecutions(NightlyCloseJobConfig.JOB)) {
+        for (JobExecution stale : repository.findRunningJobExecutions(NightlyCloseJobConfig.JOB)) {
             LocalDateTime now = LocalDateTime.now();
             for (StepExecution step : stale.getStepExecutions()) {
                 if (step.getStatus().isRunning()) {

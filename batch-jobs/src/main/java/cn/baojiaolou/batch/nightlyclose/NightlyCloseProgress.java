@@ -1,8 +1,8 @@
 package cn.baojiaolou.batch.nightlyclose;
 
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;

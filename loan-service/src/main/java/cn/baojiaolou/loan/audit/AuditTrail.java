@@ -1,8 +1,8 @@
 package cn.baojiaolou.loan.audit;
 
 import cn.baojiaolou.loan.security.CurrentUser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -71,7 +71,7 @@ public class AuditTrail {
         }
         try {
             return json.writeValueAsString(state);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot serialise audit state", e);
         }
     }

@@ -72,7 +72,7 @@ class BankStatementController {
 
     @ExceptionHandler(BankStatementInvalidException.class)
     ResponseEntity<ProblemDetail> invalid(BankStatementInvalidException e) {
-        ProblemDetail problem = problems.build(HttpStatus.UNPROCESSABLE_ENTITY, BankStatementInvalidException.CODE,
+        ProblemDetail problem = problems.build(HttpStatus.UNPROCESSABLE_CONTENT, BankStatementInvalidException.CODE,
                 e.detail(problems::message), List.of());
         problem.setProperty("errors", e.resolve(problems::message).stream().map(p -> {
             Map<String, Object> error = new LinkedHashMap<>();
@@ -80,7 +80,7 @@ class BankStatementController {
             error.put("reason", p.reason());
             return error;
         }).toList());
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(ProblemResponses.PROBLEM_JSON)
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(ProblemResponses.PROBLEM_JSON)
                 .body(problem);
     }
 }

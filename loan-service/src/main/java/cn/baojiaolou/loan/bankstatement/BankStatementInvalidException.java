@@ -20,7 +20,7 @@ public class BankStatementInvalidException extends ApiException {
     private final transient List<LineError> lines;
 
     public BankStatementInvalidException(List<LineError> lines) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, CODE, null, lines.size(), "");
+        super(HttpStatus.UNPROCESSABLE_CONTENT, CODE, null, lines.size(), "");
         this.lines = List.copyOf(lines);
     }
 

@@ -27,11 +27,11 @@ public class ApiException extends RuntimeException {
 
     /** The request is well-formed but a business rule refuses it. */
     public static ApiException rule(String messageKey, Object... args) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, messageKey, null, args);
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, null, args);
     }
 
     public static ApiException ruleOnField(String field, String messageKey, Object... args) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, messageKey, field, args);
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, field, args);
     }
 
     public static ApiException conflict(String messageKey, Object... args) {

@@ -2,8 +2,8 @@ package cn.baojiaolou.loan.reconciliation;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The exact rows behind an exception, so a reviewer can open them: written as JSON into recon_exception.refs by the
@@ -35,7 +35,7 @@ public record Refs(List<Long> disbursementIds, List<Long> bankLineIds, List<Long
             Refs refs = json.readValue(text, Refs.class);
             return new Refs(orEmpty(refs.disbursementIds()), orEmpty(refs.bankLineIds()),
                     orEmpty(refs.milestoneIds()), orEmpty(refs.ledgerEntryIds()));
-        } catch (JsonProcessingException unreadable) {
+        } catch (JacksonException unreadable) {
             return NONE;
         }
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.reconciliation.Refs;

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -96,7 +96,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (DuplicateKeyException seen) {
             IdempotencyStore.Record rec = store.find(user, key);
             if (rec != null && !rec.requestHash().equals(hash)) {
-                reject(response, problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency.mismatch", List.of()));
+                reject(response, problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.mismatch", List.of()));
             } else if (rec == null || !IdempotencyStore.COMPLETED.equals(rec.status())) {
                 // still running, or just freed by a failed first attempt: either way, retry later
                 reject(response, problems.of(HttpStatus.CONFLICT, "idempotency.inProgress", List.of()));
@@ -104,9 +104,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 response.setStatus(rec.responseStatus());
                 response.setHeader("Idempotency-Replayed", "true");
                 if (rec.responseType() != null) {
+                    // the stored type as it was answered; the body is the stored UTF-8 bytes
                     response.setContentType(rec.responseType());
                 }
-                response.setCharacterEncoding("UTF-8");
                 response.getOutputStream().write(rec.responseBody().getBytes(StandardCharsets.UTF_8));
             }
             return;

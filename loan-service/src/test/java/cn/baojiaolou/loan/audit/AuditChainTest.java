@@ -5,9 +5,9 @@ import cn.baojiaolou.loan.security.Role;
 import cn.baojiaolou.loan.support.Api;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,8 +47,8 @@ class AuditChainTest {
     private static final String AUDIT_NO_DELETE = """
             CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event FOR EACH ROW
               SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'""";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Autowired
     Fixtures fx;
@@ -79,7 +79,7 @@ class AuditChainTest {
         audited(api.post(admin, "/api/v1/districts",
                         "{\"code\":\"" + district + "\",\"name\":\"" + districtName + "\"}"),
                 admin, "DISTRICT_CREATED", "district", district, before -> assertThat(before).isNull(),
-                after -> assertThat(after.get("name").asText()).isEqualTo(districtName));
+                after -> assertThat(after.get("name").asString()).isEqualTo(districtName));
 
         String facility = Fixtures.code("F");
         audited(api.post(accountant, "/api/v1/facilities", """
@@ -88,7 +88,7 @@ class AuditChainTest {
                          "startDate":"2023-01-01","maturityDate":"2026-12-31"}""".formatted(facility)),
                 accountant, "FACILITY_CREATED", "facility", facility, before -> assertThat(before).isNull(),
                 after -> {
-                    assertThat(after.get("code").asText()).isEqualTo(facility);
+                    assertThat(after.get("code").asString()).isEqualTo(facility);
                     assertThat(after.get("amount").decimalValue()).isEqualByComparingTo("5000000.00");
                 });
 
@@ -98,7 +98,7 @@ class AuditChainTest {
                 accountant, "DRAWDOWN_POSTED", "facility", facility,
                 before -> assertThat(before.get("drawn").decimalValue()).isEqualByComparingTo("0"),
                 after -> {
-                    assertThat(after.get("entryType").asText()).isEqualTo("DRAWDOWN");
+                    assertThat(after.get("entryType").asString()).isEqualTo("DRAWDOWN");
                     assertThat(after.get("amount").decimalValue()).isEqualByComparingTo("2000000.00");
                 });
 
@@ -107,13 +107,13 @@ class AuditChainTest {
                         {"code":"%s","name":"吾悦华府","district":"%s","developer":"永州新城置业有限公司",
                          "totalUnits":565,"status":"STOPPED"}""".formatted(project, district)),
                 accountant, "PROJECT_CREATED", "project", project, before -> assertThat(before).isNull(),
-                after -> assertThat(after.get("name").asText()).isEqualTo("吾悦华府"));
+                after -> assertThat(after.get("name").asString()).isEqualTo("吾悦华府"));
 
         JsonNode payee = audited(api.post(accountant, "/api/v1/projects/" + project + "/payees", """
                         {"name":"湖南建工集团","accountNo":"%s","bankName":"中国建设银行永州分行","kind":"CONTRACTOR"}
                         """.formatted(Fixtures.code("ACC"))),
                 accountant, "PAYEE_REGISTERED", "project", project, before -> assertThat(before).isNull(),
-                after -> assertThat(after.get("name").asText()).isEqualTo("湖南建工集团"));
+                after -> assertThat(after.get("name").asString()).isEqualTo("湖南建工集团"));
 
         audited(api.post(accountant, "/api/v1/projects/" + project + "/allocations", """
                         {"facilityCode":"%s","amount":1000000.00,"approvalRef":"永政函〔2023〕8号",
@@ -131,32 +131,32 @@ class AuditChainTest {
                         + "\"evidenceRef\":\"JL-2023-017\"}"),
                 reviewer, "MILESTONE_VERIFIED", "project", project,
                 before -> assertThat(before.get("verifiedOn").isNull()).isTrue(),
-                after -> assertThat(after.get("verifiedOn").asText()).isEqualTo("2023-02-01"));
+                after -> assertThat(after.get("verifiedOn").asString()).isEqualTo("2023-02-01"));
 
         long first = request(project, payee, milestone, "10000.00");
         audited(api.post(reviewer, "/api/v1/disbursements/" + first + "/approval", "{\"note\":\"同意\"}"),
                 reviewer, "DISBURSEMENT_APPROVED", "disbursement", String.valueOf(first),
-                before -> assertThat(before.get("status").asText()).isEqualTo("REQUESTED"),
-                after -> assertThat(after.get("status").asText()).isEqualTo("APPROVED"));
+                before -> assertThat(before.get("status").asString()).isEqualTo("REQUESTED"),
+                after -> assertThat(after.get("status").asString()).isEqualTo("APPROVED"));
         audited(api.post(accountant, "/api/v1/disbursements/" + first + "/payment",
                         "{\"paidOn\":\"2023-02-10\",\"voucherNo\":\"" + Fixtures.code("PZ") + "\"}"),
                 accountant, "DISBURSEMENT_PAID", "disbursement", String.valueOf(first),
-                before -> assertThat(before.get("status").asText()).isEqualTo("APPROVED"),
+                before -> assertThat(before.get("status").asString()).isEqualTo("APPROVED"),
                 after -> {
-                    assertThat(after.get("status").asText()).isEqualTo("PAID");
-                    assertThat(after.get("paidBy").asText()).isEqualTo(accountant.username());
+                    assertThat(after.get("status").asString()).isEqualTo("PAID");
+                    assertThat(after.get("paidBy").asString()).isEqualTo(accountant.username());
                 });
         audited(api.post(accountant, "/api/v1/disbursements/" + first + "/reversal",
                         "{\"reason\":\"收款账户有误，银行退回\",\"reversedOn\":\"2023-02-11\"}"),
                 accountant, "DISBURSEMENT_REVERSED", "disbursement", String.valueOf(first),
-                before -> assertThat(before.get("status").asText()).isEqualTo("PAID"),
-                after -> assertThat(after.get("status").asText()).isEqualTo("REVERSED"));
+                before -> assertThat(before.get("status").asString()).isEqualTo("PAID"),
+                after -> assertThat(after.get("status").asString()).isEqualTo("REVERSED"));
 
         long second = request(project, payee, milestone, "5000.00");
         audited(api.post(reviewer, "/api/v1/disbursements/" + second + "/rejection", "{\"reason\":\"资料不全\"}"),
                 reviewer, "DISBURSEMENT_REJECTED", "disbursement", String.valueOf(second),
-                before -> assertThat(before.get("status").asText()).isEqualTo("REQUESTED"),
-                after -> assertThat(after.get("decisionNote").asText()).isEqualTo("资料不全"));
+                before -> assertThat(before.get("status").asString()).isEqualTo("REQUESTED"),
+                after -> assertThat(after.get("decisionNote").asString()).isEqualTo("资料不全"));
 
         long third = request(project, payee, milestone, "8000.00");
         api.post(reviewer, "/api/v1/disbursements/" + third + "/approval", "{}").andExpect(status().isOk());
@@ -325,7 +325,7 @@ class AuditChainTest {
         assertThat(call.andReturn().getResponse().getStatus()).as(body).isBetween(200, 299);
         JsonNode answer = JSON.readTree(body);
         if (targetId == null) {
-            targetId = answer.get("id").asText();
+            targetId = answer.get("id").asString();
         }
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM audit_event WHERE action = ? AND"
                 + " target_type = ? AND target_id = ? ORDER BY id DESC LIMIT 1", action, targetType, targetId);

@@ -100,7 +100,7 @@ class BankStatementApiTest {
         Map<String, Long> before = counts();
 
         upload(accountant, facility, "bad.csv", content, null)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(422))
                 .andExpect(jsonPath("$.code").value("bankStatement.invalid"))
@@ -118,7 +118,7 @@ class BankStatementApiTest {
         assertThat(counts()).isEqualTo(before);
 
         upload(accountant, facility, "bad.csv", content, null, "en")
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(startsWith("The bank statement has 3 bad lines")))
                 .andExpect(jsonPath("$.errors[0].reason").value("amount must not be empty"))
                 .andExpect(jsonPath("$.errors[2].reason").value("balance after must not be negative"));
@@ -150,31 +150,31 @@ class BankStatementApiTest {
         Map<String, Long> before = counts();
         upload(accountant, "NO-SUCH-ZH", "x.csv", (HEADER + "2023-07-03,2023-07-03,贷,100.00,甲,1,U-1,,100.00,\n")
                 .getBytes(StandardCharsets.UTF_8), null)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("bankStatement.accountUnknown"))
                 .andExpect(jsonPath("$.errors[0].field").value("account"))
                 .andExpect(jsonPath("$.detail").value(containsString("NO-SUCH-ZH")));
         assertThat(counts()).isEqualTo(before);
         api.get(accountant, "/api/v1/bank-statements?account=NO-SUCH-ZH")
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("account"));
     }
 
     @Test
     void fileLevelFaultsAnswerOnTheFileField() throws Exception {
         upload(accountant, facility, "empty.csv", new byte[0], null)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("bankStatement.empty"))
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
         upload(accountant, facility, "broken.xlsx", "PK\u0003\u0004garbage".getBytes(StandardCharsets.ISO_8859_1),
                 null)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("bankStatement.unreadableXlsx"))
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
         upload(accountant, facility, "noheader.csv", "2023-07-03,2023-07-03,贷,100.00,甲,1,U-1,,100.00,\n"
                 .getBytes(StandardCharsets.UTF_8), null)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("bankStatement.noHeader"))
                 .andExpect(jsonPath("$.detail").value(startsWith("缺少表头")));
         api.mvc().perform(multipart("/api/v1/bank-statements").param("account", facility)

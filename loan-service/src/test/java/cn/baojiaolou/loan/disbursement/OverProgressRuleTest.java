@@ -50,7 +50,7 @@ class OverProgressRuleTest {
         ledgerRows = fx.count("ledger_entry");
         auditRows = fx.count("audit_event");
         pay(accountant, over)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("amount"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("超进度拨付")))

@@ -5,9 +5,9 @@ import cn.baojiaolou.loan.security.Role;
 import cn.baojiaolou.loan.support.Api;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ProjectInterestApiTest {
 
     /** Reads every JSON number as BigDecimal: money never passes through a double. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     @Autowired
     Fixtures fx;
@@ -68,7 +68,7 @@ class ProjectInterestApiTest {
         assertMoney(i, "settled", "0");
         assertMoney(i, "interestDue", "0");
         assertMoney(i, "penaltyDue", "0");
-        assertThat(i.at("/positions/0/facilityCode").asText()).isEqualTo(r.facility());
+        assertThat(i.at("/positions/0/facilityCode").asString()).isEqualTo(r.facility());
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProjectInterestApiTest {
         assertMoney(onThe20th, "settled", "1205.00");
         assertMoney(onThe20th, "interestDue", "1205.00");
         assertMoney(onThe20th, "positions/0/statement/settlements/0/balanceDays", "12050000.00");
-        assertThat(onThe20th.at("/positions/0/statement/settlements/0/periodStart").asText()).isEqualTo("2025-01-10");
+        assertThat(onThe20th.at("/positions/0/statement/settlements/0/periodStart").asString()).isEqualTo("2025-01-10");
 
         // 2025-03-25, 10,000.00: the settled 1,205.00 first (penalty on it has accrued since 03-21 but is not
         // settled, so not due), the remaining 8,795.00 to principal
@@ -131,7 +131,7 @@ class ProjectInterestApiTest {
         assertMoney(repayment, "split/0/penalty", "0.72");
         assertMoney(repayment, "split/0/interest", "1302.60");
         assertMoney(repayment, "split/0/principal", "696.68");
-        assertThat(repayment.at("/split/0/facilityCode").asText()).isEqualTo(r.facility());
+        assertThat(repayment.at("/split/0/facilityCode").asString()).isEqualTo(r.facility());
 
         // as of 2025-06-30, principal 141,205 − 696.68 = 140,508.32
         //   积数: 06-21 … 06-24 = 4 × 141,205 = 564,820; 06-25 … 06-30 = 6 × 140,508.32 = 843,049.92
@@ -183,16 +183,16 @@ class ProjectInterestApiTest {
 
         // PAYMENT 200,000.00 on 2025-01-10: paid 200,000, principal 200,000, interest paid 0
         JsonNode payment = lines.get(0);
-        assertThat(payment.at("/entry/entryType").asText()).isEqualTo("PAYMENT");
+        assertThat(payment.at("/entry/entryType").asString()).isEqualTo("PAYMENT");
         assertMoney(payment, "paidToDate", "200000.00");
         assertMoney(payment, "principalOutstanding", "200000.00");
         assertMoney(payment, "interestPaidToDate", "0");
 
         // PROJECT_REPAYMENT 50,000.00 on 2025-02-10, all principal: principal 150,000
         JsonNode r1 = lines.get(1);
-        assertThat(r1.at("/entry/entryType").asText()).isEqualTo("PROJECT_REPAYMENT");
-        assertThat(r1.at("/entry/valueDate").asText()).isEqualTo("2025-02-10");
-        assertThat(r1.at("/entry/voucherNo").asText()).isEqualTo(v1);
+        assertThat(r1.at("/entry/entryType").asString()).isEqualTo("PROJECT_REPAYMENT");
+        assertThat(r1.at("/entry/valueDate").asString()).isEqualTo("2025-02-10");
+        assertThat(r1.at("/entry/voucherNo").asString()).isEqualTo(v1);
         assertThat(r1.at("/entry/repaymentId").asLong()).isEqualTo(first.get("id").asLong());
         assertMoney(r1, "entry/amount", "50000.00");
         assertMoney(r1, "entry/principal", "50000.00");
@@ -205,8 +205,8 @@ class ProjectInterestApiTest {
 
         // PROJECT_REPAYMENT 10,000.00 on 2025-03-25 = interest 1,205.00 + principal 8,795.00: principal 141,205
         JsonNode r2 = lines.get(2);
-        assertThat(r2.at("/entry/entryType").asText()).isEqualTo("PROJECT_REPAYMENT");
-        assertThat(r2.at("/entry/voucherNo").asText()).isEqualTo(v2);
+        assertThat(r2.at("/entry/entryType").asString()).isEqualTo("PROJECT_REPAYMENT");
+        assertThat(r2.at("/entry/voucherNo").asString()).isEqualTo(v2);
         assertThat(r2.at("/entry/repaymentId").asLong()).isEqualTo(second.get("id").asLong());
         assertMoney(r2, "entry/amount", "10000.00");
         assertMoney(r2, "entry/principal", "8795.00");
@@ -225,7 +225,7 @@ class ProjectInterestApiTest {
 
         // on 2025-02-10 only the 200,000.00 principal is owed (nothing settled yet)
         post(r.project(), "200000.01", "2025-02-10", Fixtures.code("HK"))
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("amount"));
         assertThat(fx.count("ledger_entry")).isEqualTo(ledgerRows);
 
@@ -262,18 +262,18 @@ class ProjectInterestApiTest {
         // 3,000.00 on 2025-03-25: interest 1,400.00 and 560.00, then 1,040.00 of the first facility's principal
         JsonNode repayment = repay(r.project(), "3000.00", "2025-03-25");
         assertSplit(repayment, "0", "1960.00", "1040.00");
-        assertThat(repayment.at("/split/0/facilityCode").asText()).isEqualTo(r.facility());
+        assertThat(repayment.at("/split/0/facilityCode").asString()).isEqualTo(r.facility());
         assertMoney(repayment, "split/0/interest", "1400.00");
         assertMoney(repayment, "split/0/principal", "1040.00");
-        assertThat(repayment.at("/split/1/facilityCode").asText()).isEqualTo(second);
+        assertThat(repayment.at("/split/1/facilityCode").asString()).isEqualTo(second);
         assertMoney(repayment, "split/1/interest", "560.00");
         assertMoney(repayment, "split/1/principal", "0");
 
         // one PROJECT_REPAYMENT row per facility: 2,440.00 and 560.00
         JsonNode lines = get("/api/v1/projects/{code}/ledger", r.project());
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(2).at("/entry/entryType").asText()).isEqualTo("PROJECT_REPAYMENT");
-        assertThat(lines.get(3).at("/entry/entryType").asText()).isEqualTo("PROJECT_REPAYMENT");
+        assertThat(lines.get(2).at("/entry/entryType").asString()).isEqualTo("PROJECT_REPAYMENT");
+        assertThat(lines.get(3).at("/entry/entryType").asString()).isEqualTo("PROJECT_REPAYMENT");
         assertMoney(lines.get(2), "entry/amount", "2440.00");
         assertMoney(lines.get(3), "entry/amount", "560.00");
         assertMoney(lines.get(3), "principalOutstanding", "298960.00");
@@ -326,8 +326,8 @@ class ProjectInterestApiTest {
     private JsonNode repay(String project, String amount, String valueDate, String voucherNo) throws Exception {
         JsonNode body = read(post(project, amount, valueDate, voucherNo).andExpect(status().isCreated()));
         assertMoney(body, "amount", amount);
-        assertThat(body.get("valueDate").asText()).isEqualTo(valueDate);
-        assertThat(body.get("voucherNo").asText()).isEqualTo(voucherNo);
+        assertThat(body.get("valueDate").asString()).isEqualTo(valueDate);
+        assertThat(body.get("voucherNo").asString()).isEqualTo(voucherNo);
         return body;
     }
 
@@ -338,7 +338,7 @@ class ProjectInterestApiTest {
 
     private JsonNode interest(String project, String asOf) throws Exception {
         JsonNode body = get("/api/v1/projects/{code}/interest?asOf={asOf}", project, asOf);
-        assertThat(body.get("asOf").asText()).isEqualTo(asOf);
+        assertThat(body.get("asOf").asString()).isEqualTo(asOf);
         return body;
     }
 

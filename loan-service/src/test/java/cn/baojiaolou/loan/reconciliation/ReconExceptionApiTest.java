@@ -120,7 +120,7 @@ class ReconExceptionApiTest {
         LoanUser reviewer = fx.user(Role.REVIEWER, null);
         long auditRows = fx.count("audit_event");
         api.post(reviewer, "/api/v1/exceptions/" + warning + "/resolution", "{\"status\":\"DELETED\",\"note\":\"x\"}")
-                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.errors[0].field").value("status"));
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("status"));
         api.post(reviewer, "/api/v1/exceptions/" + warning + "/resolution", "{\"status\":\"WAIVED\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("note"));
         api.post(reviewer, "/api/v1/exceptions/" + warning + "/resolution",

@@ -256,13 +256,13 @@ class ReportDownloadTest {
         String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
 
         api.get(auditor, "/api/v1/reports/summary.pdf?businessDate=" + tomorrow)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(containsString("须早于今天")));
         api.get(auditor, "/api/v1/reports/disbursement-audit.pdf?from=2023-12-01&to=2023-11-01")
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(containsString("晚于截止日期")));
         api.get(auditor, "/api/v1/reports/disbursement-audit.pdf?from=2022-01-01&to=2023-12-31")
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(containsString("366")));
         api.get(auditor, "/api/v1/reports/project-ledger.pdf?businessDate=" + DAY)
                 .andExpect(status().isBadRequest())

@@ -146,7 +146,7 @@ class IdempotencyTest {
         // a payment dated in the future is refused (422): nothing is kept, not even the key
         String future = LocalDate.now().plusDays(10).toString();
         api.post(accountant, payPath(d), payment(future, Fixtures.code("PZ")), key)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("valueDate.future"))
                 .andExpect(header().doesNotExist("Idempotency-Replayed"));
@@ -188,7 +188,7 @@ class IdempotencyTest {
                 .andExpect(jsonPath("$.createdBy").value(colleague.username()));
         // but from now on that key is the colleague's too: another body under it is refused
         api.post(colleague, drawdownPath(facility), drawdown("2000.00", Fixtures.code("TK")), key)
-                .andExpect(status().isUnprocessableEntity())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("idempotency.mismatch"));
         assertThat(fx.count("ledger_entry") - ledgerBefore).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT username FROM idempotency_record WHERE idem_key = ? ORDER BY id",
@@ -259,7 +259,7 @@ class IdempotencyTest {
     // ================================================================ helpers
 
     private void mismatch(ResultActions result) throws Exception {
-        result.andExpect(status().isUnprocessableEntity())
+        result.andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(422))
                 .andExpect(jsonPath("$.code").value("idempotency.mismatch"))
