@@ -1,10 +1,12 @@
 package cn.baojiaolou.batch.benchmark;
 
 import cn.baojiaolou.loan.common.BusinessClock;
-import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
-import cn.baojiaolou.loan.interest.InterestTerms;
-import cn.baojiaolou.loan.interest.PositionEvent;
-import cn.baojiaolou.loan.interest.PositionState;
+import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.domain.interest.InterestTerms;
+import cn.baojiaolou.loan.domain.interest.DueAmounts;
+import cn.baojiaolou.loan.domain.interest.PositionEvent;
+import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
+import cn.baojiaolou.loan.domain.interest.PositionState;
 import org.springframework.stereotype.Component;
 
 import com.mysql.cj.jdbc.JdbcStatement;
@@ -288,13 +290,12 @@ public class NationalScaleGenerator {
                 } else if (i % 4 == 3) {
                     type = "PROJECT_REPAYMENT";
                     amount = money(rnd, 20_000, 180_000);
-                    BigDecimal left = amount;
-                    penalty = left.min(state.penaltyDue().max(BigDecimal.ZERO));
-                    left = left.subtract(penalty);
-                    interest = left.min(state.interestDue().max(BigDecimal.ZERO));
-                    left = left.subtract(interest);
-                    principal = left.min(state.principal().max(BigDecimal.ZERO));
-                    amount = penalty.add(interest).add(principal);
+                    RepaymentWaterfall.Part part = RepaymentWaterfall.payInto(amount,
+                            new DueAmounts(state.penaltyDue(), state.interestDue(), state.principal()));
+                    penalty = part.penalty();
+                    interest = part.interest();
+                    principal = part.principal();
+                    amount = part.total();
                     if (amount.signum() <= 0) {
                         amount = BigDecimal.ZERO;
                     }

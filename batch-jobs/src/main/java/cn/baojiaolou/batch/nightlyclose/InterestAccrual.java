@@ -1,11 +1,11 @@
 package cn.baojiaolou.batch.nightlyclose;
 
-import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
-import cn.baojiaolou.loan.interest.InterestTerms;
-import cn.baojiaolou.loan.interest.PositionEvent;
-import cn.baojiaolou.loan.interest.PositionInterest;
-import cn.baojiaolou.loan.interest.PositionState;
-import cn.baojiaolou.loan.ledger.EntryType;
+import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.domain.interest.InterestTerms;
+import cn.baojiaolou.loan.domain.interest.PositionEvent;
+import cn.baojiaolou.loan.domain.interest.PositionInterest;
+import cn.baojiaolou.loan.domain.interest.PositionState;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;

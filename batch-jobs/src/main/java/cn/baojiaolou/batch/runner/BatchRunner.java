@@ -7,7 +7,7 @@ import cn.baojiaolou.batch.nightlyclose.NightlyClose;
 import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException;
 import cn.baojiaolou.loan.bankstatement.ImportResult;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -181,7 +181,7 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
                 out.printf("  第 %d 行：%s%n", p.line(), p.reason());
             }
             return 1;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             out.println("导入失败：" + chinese(e.messageKey(), e.args()));
             return 1;
         }

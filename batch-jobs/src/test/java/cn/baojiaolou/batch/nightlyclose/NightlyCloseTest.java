@@ -2,12 +2,12 @@ package cn.baojiaolou.batch.nightlyclose;
 
 import cn.baojiaolou.batch.BatchJobsApplication;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.loan.disbursement.Disbursement;
-import cn.baojiaolou.loan.facility.Facility;
-import cn.baojiaolou.loan.interest.InterestStatement;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.facility.Facility;
+import cn.baojiaolou.loan.domain.interest.InterestStatement;
 import cn.baojiaolou.loan.interest.ProjectInterest;
-import cn.baojiaolou.loan.interest.Settlement;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.interest.Settlement;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

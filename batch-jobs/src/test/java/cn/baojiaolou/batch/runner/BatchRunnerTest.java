@@ -2,7 +2,7 @@ package cn.baojiaolou.batch.runner;
 
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.domain.facility.Facility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -44,7 +44,7 @@ class AuditController {
 
     /** A district user reads only the rows about their district's projects and payments, or made by its users. */
     private static Long districtScope() {
-        cn.baojiaolou.loan.security.LoanUser user = cn.baojiaolou.loan.security.CurrentUser.get();
+        cn.baojiaolou.loan.user.LoanUser user = cn.baojiaolou.loan.user.CurrentUser.get();
         return user == null ? null : user.districtId();
     }
 

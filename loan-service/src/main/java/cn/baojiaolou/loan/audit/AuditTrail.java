@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.audit;
 
-import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.user.CurrentUser;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;

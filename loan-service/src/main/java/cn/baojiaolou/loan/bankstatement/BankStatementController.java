@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.bankstatement;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.web.ProblemResponses;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -48,10 +48,10 @@ class BankStatementController {
                                  @RequestParam(value = "account", required = false) String account)
             throws IOException {
         if (account == null || account.isBlank()) {
-            throw ApiException.badRequest("account", "bankStatement.accountMissing");
+            throw Refusal.invalid("account", "bankStatement.accountMissing");
         }
         if (file == null) {
-            throw ApiException.badRequest("file", "bankStatement.fileMissing");
+            throw Refusal.invalid("file", "bankStatement.fileMissing");
         }
         return importer.importStatement(account, file.getOriginalFilename(), file.getBytes());
     }

@@ -1,12 +1,12 @@
 package cn.baojiaolou.loan.bankstatement;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
 import cn.baojiaolou.loan.facility.FacilityMapper;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,7 +62,7 @@ public class BankStatementImporter {
      * @param account  the facility code, or its 专户 account number, whose statement this is
      * @param fileName the file's name as uploaded or found on disk (kept for the record)
      * @param content  the file's bytes
-     * @throws ApiException 422 on "account" for an unknown 专户, on "file" for an empty or unreadable file or a bad
+     * @throws Refusal 422 on "account" for an unknown 专户, on "file" for an empty or unreadable file or a bad
      *                      header, {@link BankStatementInvalidException} for bad lines; 403 for a district user
      */
     public ImportResult importStatement(String account, String fileName, byte[] content) {
@@ -77,7 +77,7 @@ public class BankStatementImporter {
     /** The facility a statement's {@code account} names: its code or its 专户 account number. */
     public BankStatementMapper.Account resolve(String account) {
         if (account == null || account.isBlank()) {
-            throw ApiException.ruleOnField("account", "bankStatement.accountMissing");
+            throw Refusal.ruleOnField("account", "bankStatement.accountMissing");
         }
         String a = account.strip();
         List<BankStatementMapper.Account> found = mapper.findAccounts(a, a.replaceAll("\\s+", ""));
@@ -87,10 +87,10 @@ public class BankStatementImporter {
             }
         }
         if (found.isEmpty()) {
-            throw ApiException.ruleOnField("account", "bankStatement.accountUnknown", BankStatementParser.echo(a));
+            throw Refusal.ruleOnField("account", "bankStatement.accountUnknown", BankStatementParser.echo(a));
         }
         if (found.size() > 1) {
-            throw ApiException.ruleOnField("account", "bankStatement.accountAmbiguous",
+            throw Refusal.ruleOnField("account", "bankStatement.accountAmbiguous",
                     BankStatementParser.echo(a));
         }
         return found.get(0);
@@ -197,7 +197,7 @@ public class BankStatementImporter {
     private static void requireCityScope() {
         LoanUser user = CurrentUser.get();
         if (user != null && !user.isCityScope()) {
-            throw ApiException.forbidden("facility.cityOnly");
+            throw Refusal.forbidden("facility.cityOnly");
         }
     }
 }

@@ -1,7 +1,6 @@
 package cn.baojiaolou.loan.bankstatement;
 
-import cn.baojiaolou.loan.common.ApiException;
-import org.springframework.http.HttpStatus;
+import cn.baojiaolou.loan.domain.Refusal;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -10,7 +9,7 @@ import java.util.function.BiFunction;
  * A statement file with bad lines: nothing of it is stored. Carries every bad line with its reasons as message keys,
  * so the web layer (problem+json, in the caller's language) and the batch runner (its log) can each word them.
  */
-public class BankStatementInvalidException extends ApiException {
+public class BankStatementInvalidException extends Refusal {
 
     public static final String CODE = "bankStatement.invalid";
 
@@ -20,7 +19,7 @@ public class BankStatementInvalidException extends ApiException {
     private final transient List<LineError> lines;
 
     public BankStatementInvalidException(List<LineError> lines) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, CODE, null, lines.size(), "");
+        super(Kind.RULE, CODE, null, lines.size(), "");
         this.lines = List.copyOf(lines);
     }
 

@@ -2,7 +2,7 @@ package cn.baojiaolou.loan.bankstatement;
 
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException.LineError;
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException.Reason;
-import cn.baojiaolou.loan.common.Money;
+import cn.baojiaolou.loan.domain.Money;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and validates a whole 专户 statement file (CSV or XLSX) without touching the database. A file-level fault
- * (empty, no header, wrong header, unreadable) is an ApiException on field "file"; bad lines are collected, every
+ * (empty, no header, wrong header, unreadable) is an Refusal on field "file"; bad lines are collected, every
  * one of them, and thrown together as {@link BankStatementInvalidException}, so nothing of a bad file is stored.
  */
 public final class BankStatementParser {

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.facility.FacilityService;
 import cn.baojiaolou.loan.web.PageErrors;
 
@@ -48,17 +48,17 @@ class StatementPage {
         model.addAttribute("account", account);
         try {
             if (account == null || account.isBlank()) {
-                throw ApiException.badRequest("account", "bankStatement.accountMissing");
+                throw Refusal.invalid("account", "bankStatement.accountMissing");
             }
             if (file == null || file.isEmpty()) {
-                throw ApiException.badRequest("file", "bankStatement.fileMissing");
+                throw Refusal.invalid("file", "bankStatement.fileMissing");
             }
             model.addAttribute("result", importer.importStatement(account, file.getOriginalFilename(),
                     file.getBytes()));
         } catch (BankStatementInvalidException e) {
             model.addAttribute("lineErrors", e.resolve((key, args) -> messages.getMessage(key, args, key, locale)));
             model.addAttribute("fileName", file.getOriginalFilename());
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             errors.show(model, e, locale);
         }
         return form(model);

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.bankstatement;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -187,7 +187,7 @@ final class StatementReader {
                 lines.add(new Line(r + 1, cells, false));
             }
             return lines;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             throw e;
         } catch (Exception e) {
             // POI reports a corrupt or foreign ZIP with many exception types (IOException, POIXMLException,
@@ -249,7 +249,7 @@ final class StatementReader {
         return true;
     }
 
-    static ApiException file(String messageKey, Object... args) {
-        return ApiException.ruleOnField("file", messageKey, args);
+    static Refusal file(String messageKey, Object... args) {
+        return Refusal.ruleOnField("file", messageKey, args);
     }
 }

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.common;
 
+import cn.baojiaolou.loan.domain.Money;
+
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,25 +1,26 @@
 package cn.baojiaolou.loan.demo;
 
 import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
-import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.disbursement.DisbursementService;
 import cn.baojiaolou.loan.district.DistrictService;
-import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityMapper;
 import cn.baojiaolou.loan.facility.FacilityService;
-import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
-import cn.baojiaolou.loan.interest.DueAmounts;
-import cn.baojiaolou.loan.interest.PositionInterest;
+import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.domain.interest.DueAmounts;
+import cn.baojiaolou.loan.domain.interest.PositionInterest;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.milestone.Milestone;
-import cn.baojiaolou.loan.project.Payee;
-import cn.baojiaolou.loan.project.PayeeKind;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
+import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.PayeeKind;
 import cn.baojiaolou.loan.project.ProjectService;
-import cn.baojiaolou.loan.project.ProjectStatus;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
 import cn.baojiaolou.loan.repayment.ProjectRepaymentService;
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
-import cn.baojiaolou.loan.security.UserMapper;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
+import cn.baojiaolou.loan.user.UserMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -295,10 +296,9 @@ class DemoDataLoader implements ApplicationRunner {
             later(on, () -> verify(code, index, on, units));
             LocalDate payOn = on.plusDays(10);
             later(payOn, () -> {
-                BigDecimal allocated = as(Role.ACCOUNTANT, () -> projects.get(code)).allocated();
-                BigDecimal paid = as(Role.ACCOUNTANT, () -> projects.get(code)).paid();
-                BigDecimal cap = allocated.multiply(new BigDecimal(caps[index])).divide(BigDecimal.valueOf(100), 2,
-                        RoundingMode.HALF_UP);
+                ProjectService.ProjectView view = as(Role.ACCOUNTANT, () -> projects.get(code));
+                BigDecimal paid = view.paid();
+                BigDecimal cap = MilestoneReleaseCap.unlocked(view.allocated(), new BigDecimal(caps[index]));
                 BigDecimal due = cap.subtract(paid);
                 if (due.signum() <= 0) {
                     return;
@@ -345,7 +345,7 @@ class DemoDataLoader implements ApplicationRunner {
                 Facility f = facilityMapper.findByCode(code);
                 DueAmounts due = AccumulatedBalanceInterest.dueOn(f.terms(),
                         PositionInterest.events(ledger.facilityEvents(f.id())), on);
-                BigDecimal interest = due.penaltyDue().add(due.interestDue());
+                BigDecimal interest = due.interestWithPenalty();
                 if (interest.signum() > 0) {
                     as(Role.ACCOUNTANT, () -> facilities.centralRepayment(code, null, interest, on, nextVoucher(on)));
                 }

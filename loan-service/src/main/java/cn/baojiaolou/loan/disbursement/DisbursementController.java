@@ -1,5 +1,8 @@
 package cn.baojiaolou.loan.disbursement;
 
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementStatus;
+
 import cn.baojiaolou.loan.common.Amount;
 import cn.baojiaolou.loan.common.Code;
 import cn.baojiaolou.loan.common.SafeText;

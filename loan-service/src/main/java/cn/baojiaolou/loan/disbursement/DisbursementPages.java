@@ -1,5 +1,9 @@
 package cn.baojiaolou.loan.disbursement;
 
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementStatus;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,10 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.project.ProjectService;
-import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.user.CurrentUser;
 import cn.baojiaolou.loan.web.PageErrors;
 
 /**
@@ -70,13 +74,13 @@ class DisbursementPages {
         try {
             BigDecimal amount = PageErrors.amount("amount", form.amount());
             if (form.payeeId() == null || form.milestoneId() == null) {
-                throw ApiException.badRequest(form.payeeId() == null ? "payeeId" : "milestoneId", "page.choose");
+                throw Refusal.invalid(form.payeeId() == null ? "payeeId" : "milestoneId", "page.choose");
             }
             Disbursement d = disbursements.request(form.project(), form.payeeId(), form.milestoneId(), form.purpose(),
                     amount, null);
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.requested", d.id()), locale));
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.requested", d.id()), locale));
             return "redirect:/projects/" + d.projectCode();
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             errors.show(model, e, locale);
             return form(form, model);
         }
@@ -88,11 +92,11 @@ class DisbursementPages {
         Disbursement d = disbursements.get(id);
         try {
             disbursements.pay(id, LocalDate.parse(paidOn), PageErrors.code("voucherNo", voucherNo));
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.paid", id), locale));
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.paid", id), locale));
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("error", errors.message(ApiException.badRequest("paidOn", "page.date.invalid"),
+            redirect.addFlashAttribute("error", errors.message(Refusal.invalid("paidOn", "page.date.invalid"),
                     locale));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", errors.message(e, locale));
         }
         return "redirect:/projects/" + d.projectCode();
@@ -131,11 +135,11 @@ class DisbursementPages {
         try {
             projects.verify(project, id, LocalDate.parse(verifiedOn), PageErrors.note("inspector", inspector, true),
                     PageErrors.note("evidenceRef", evidenceRef, true), unitsDelivered);
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.verified", id), locale));
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.verified", id), locale));
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("error", errors.message(ApiException.badRequest("verifiedOn",
+            redirect.addFlashAttribute("error", errors.message(Refusal.invalid("verifiedOn",
                     "page.date.invalid"), locale));
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", errors.message(e, locale));
         }
         return "redirect:/review";
@@ -144,8 +148,8 @@ class DisbursementPages {
     private String decide(Runnable action, String done, long id, Locale locale, RedirectAttributes redirect) {
         try {
             action.run();
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule(done, id), locale));
-        } catch (ApiException e) {
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule(done, id), locale));
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", errors.message(e, locale));
         }
         return "redirect:/review";

@@ -1,26 +1,32 @@
 package cn.baojiaolou.loan.disbursement;
 
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementLifecycle;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementStatus;
+import cn.baojiaolou.loan.domain.disbursement.PaymentLimits;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
-import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityMapper;
 import cn.baojiaolou.loan.interest.ProjectInterest;
-import cn.baojiaolou.loan.ledger.EntryType;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.ledger.PositionTotals;
-import cn.baojiaolou.loan.ledger.ValueDates;
-import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.domain.ledger.PositionTotals;
+import cn.baojiaolou.loan.domain.ledger.ValueDates;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
 import cn.baojiaolou.loan.milestone.MilestoneMapper;
-import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
-import cn.baojiaolou.loan.project.Payee;
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectAccess;
 import cn.baojiaolou.loan.project.ProjectMapper;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +49,12 @@ public class DisbursementService {
     private final MilestoneMapper milestones;
     private final LedgerMapper ledger;
     private final ProjectInterest interest;
-    private final ValueDates valueDates;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
     public DisbursementService(DisbursementMapper disbursements, ProjectAccess access, ProjectMapper projects,
                                FacilityMapper facilities, MilestoneMapper milestones, LedgerMapper ledger,
-                               ProjectInterest interest, ValueDates valueDates, AuditTrail audit,
+                               ProjectInterest interest, AuditTrail audit,
                                BusinessClock clock) {
         this.disbursements = disbursements;
         this.access = access;
@@ -58,7 +63,6 @@ public class DisbursementService {
         this.milestones = milestones;
         this.ledger = ledger;
         this.interest = interest;
-        this.valueDates = valueDates;
         this.audit = audit;
         this.clock = clock;
     }
@@ -69,19 +73,19 @@ public class DisbursementService {
         Project p = access.requireReferenced("projectCode", projectCode);
         DisbursementPurpose purpose = DisbursementPurpose.parse(purposeText);
         if (purpose == null) {
-            throw ApiException.ruleOnField("purpose", "disbursement.purposeUnknown", purposeText,
+            throw Refusal.ruleOnField("purpose", "disbursement.purposeUnknown", purposeText,
                     String.join("、", DisbursementPurpose.allowedNames()));
         }
         if (!purpose.allowed()) {
-            throw ApiException.ruleOnField("purpose", "disbursement.purposeProhibited", purpose.name());
+            throw Refusal.ruleOnField("purpose", "disbursement.purposeProhibited", purpose.name());
         }
         Payee payee = projects.findPayee(payeeId);
         if (payee == null || payee.projectId() != p.id()) {
-            throw ApiException.ruleOnField("payeeId", "disbursement.payeeNotRegistered", payeeId, p.name());
+            throw Refusal.ruleOnField("payeeId", "disbursement.payeeNotRegistered", payeeId, p.name());
         }
         Milestone milestone = milestones.findById(milestoneId);
         if (milestone == null || milestone.projectId() != p.id()) {
-            throw ApiException.ruleOnField("milestoneId", "milestone.notFound", milestoneId);
+            throw Refusal.ruleOnField("milestoneId", "milestone.notFound", milestoneId);
         }
         Facility f = facilityFor(p, facilityCode);
         PaymentLimits.Verdict verdict = limits(p, f, false).check(amount);
@@ -108,12 +112,13 @@ public class DisbursementService {
         Disbursement before = visible(id);
         disbursements.lock(id);
         Disbursement d = disbursements.findById(id);
-        if (d.status() != DisbursementStatus.REQUESTED) {
-            throw ApiException.conflict("disbursement.wrongStatus", d.status(), DisbursementStatus.REQUESTED);
-        }
-        if (d.requestedBy().equals(CurrentUser.username())) {
-            audit.refusal(CurrentUser.username(), action, "disbursement", id, AuditTrail.DENIED, "maker = checker");
-            throw ApiException.forbidden("disbursement.makerIsChecker");
+        try {
+            DisbursementLifecycle.checkDecision(d, CurrentUser.username());
+        } catch (Refusal refused) {
+            if (refused.kind() == Refusal.Kind.FORBIDDEN) {
+                audit.refusal(CurrentUser.username(), action, "disbursement", id, AuditTrail.DENIED, "maker = checker");
+            }
+            throw refused;
         }
         disbursements.decide(id, DisbursementStatus.REQUESTED, to, CurrentUser.username(), clock.nowUtc(), note);
         Disbursement after = disbursements.findById(id);
@@ -129,13 +134,8 @@ public class DisbursementService {
         Project p = projects.lock(before.projectId());
         disbursements.lock(id);
         Disbursement d = disbursements.findById(id);
-        if (d.status() != DisbursementStatus.APPROVED) {
-            throw ApiException.conflict("disbursement.wrongStatus", d.status(), DisbursementStatus.APPROVED);
-        }
-        valueDates.check("paidOn", paidOn, f, ledger.latestProjectEventDate(p.id()));
-        if (paidOn.isAfter(f.maturityDate())) {
-            throw ApiException.ruleOnField("paidOn", "disbursement.afterMaturity", f.maturityDate());
-        }
+        DisbursementLifecycle.checkPayment(d, paidOn, f.maturityDate());
+        ValueDates.check("paidOn", paidOn, clock.today(), f.startDate(), ledger.latestProjectEventDate(p.id()));
         refuse(limits(p, f, true).check(d.amount()));
         GeneratedKey key = new GeneratedKey();
         ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT, paidOn, d.amount(), d.amount(),
@@ -155,17 +155,10 @@ public class DisbursementService {
         Project p = projects.lock(before.projectId());
         disbursements.lock(id);
         Disbursement d = disbursements.findById(id);
-        if (d.status() != DisbursementStatus.PAID) {
-            throw ApiException.conflict("disbursement.notReversible", d.status());
-        }
-        if (reversedOn.isBefore(d.paidOn())) {
-            throw ApiException.ruleOnField("reversedOn", "disbursement.reversalBeforePayment", d.paidOn());
-        }
-        valueDates.check("reversedOn", reversedOn, f, ledger.latestProjectEventDate(p.id()));
-        PositionTotals position = ledger.positionTotals(p.id(), f.id());
-        if (d.amount().compareTo(position.principalOutstanding()) > 0) {
-            throw ApiException.rule("disbursement.reversalAfterRepayment", position.principalOutstanding());
-        }
+        DisbursementLifecycle.checkReversal(d, reversedOn,
+                ledger.positionTotals(p.id(), f.id()).principalOutstanding());
+        ValueDates.check("reversedOn", reversedOn, clock.today(), f.startDate(),
+                ledger.latestProjectEventDate(p.id()));
         LedgerEntry payment = ledger.findPaymentOf(id);
         GeneratedKey key = new GeneratedKey();
         ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT_REVERSAL, reversedOn, d.amount(),
@@ -204,13 +197,13 @@ public class DisbursementService {
         List<Facility> drawnOn = interest.facilitiesOf(p.id());
         if (facilityCode != null && !facilityCode.isBlank()) {
             return drawnOn.stream().filter(f -> f.code().equals(facilityCode)).findFirst().orElseThrow(() ->
-                    ApiException.ruleOnField("facilityCode", "disbursement.noAllocationFromFacility", facilityCode));
+                    Refusal.ruleOnField("facilityCode", "disbursement.noAllocationFromFacility", facilityCode));
         }
         if (drawnOn.isEmpty()) {
-            throw ApiException.rule("disbursement.noAllocation", p.name());
+            throw Refusal.rule("disbursement.noAllocation", p.name());
         }
         if (drawnOn.size() > 1) {
-            throw ApiException.ruleOnField("facilityCode", "disbursement.facilityRequired");
+            throw Refusal.ruleOnField("facilityCode", "disbursement.facilityRequired");
         }
         return drawnOn.get(0);
     }
@@ -220,11 +213,11 @@ public class DisbursementService {
             return;
         }
         switch (verdict.breach()) {
-            case OVER_ALLOCATION -> throw ApiException.ruleOnField("amount", "disbursement.overAllocation",
+            case OVER_ALLOCATION -> throw Refusal.ruleOnField("amount", "disbursement.overAllocation",
                     verdict.headroom());
-            case OVER_PROGRESS -> throw ApiException.ruleOnField("amount", "disbursement.overProgress",
+            case OVER_PROGRESS -> throw Refusal.ruleOnField("amount", "disbursement.overProgress",
                     verdict.headroom());
-            case ACCOUNT_OVERDRAFT -> throw ApiException.ruleOnField("amount", "account.overdraftPayment",
+            case ACCOUNT_OVERDRAFT -> throw Refusal.ruleOnField("amount", "account.overdraftPayment",
                     verdict.headroom());
         }
     }
@@ -233,12 +226,12 @@ public class DisbursementService {
     private Disbursement visible(long id) {
         Disbursement d = disbursements.findById(id);
         if (d == null) {
-            throw ApiException.notFound("disbursement.notFound", id);
+            throw Refusal.notFound("disbursement.notFound", id);
         }
         try {
             access.requireById(d.projectId());
-        } catch (ApiException hidden) {
-            throw ApiException.notFound("disbursement.notFound", id);
+        } catch (Refusal hidden) {
+            throw Refusal.notFound("disbursement.notFound", id);
         }
         return d;
     }

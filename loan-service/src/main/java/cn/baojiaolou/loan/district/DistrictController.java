@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.district;
 
+import cn.baojiaolou.loan.domain.district.District;
+
 import cn.baojiaolou.loan.common.Code;
 import cn.baojiaolou.loan.common.SafeText;
 import jakarta.validation.Valid;

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.district;
 
+import cn.baojiaolou.loan.domain.district.District;
+
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;

@@ -1,7 +1,9 @@
 package cn.baojiaolou.loan.district;
 
+import cn.baojiaolou.loan.domain.district.District;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +24,7 @@ public class DistrictService {
     @Transactional
     public District create(String code, String name) {
         if (districts.findByCodeOrName(code) != null || districts.findByCodeOrName(name) != null) {
-            throw ApiException.conflict("district.exists", code);
+            throw Refusal.conflict("district.exists", code);
         }
         GeneratedKey key = new GeneratedKey();
         districts.insert(code, name, key);
@@ -35,7 +37,7 @@ public class DistrictService {
     public District require(String codeOrName) {
         District d = districts.findByCodeOrName(codeOrName);
         if (d == null) {
-            throw ApiException.ruleOnField("district", "district.unknown", codeOrName);
+            throw Refusal.ruleOnField("district", "district.unknown", codeOrName);
         }
         return d;
     }

@@ -3,7 +3,7 @@ package cn.baojiaolou.loan.facility;
 import cn.baojiaolou.loan.common.Amount;
 import cn.baojiaolou.loan.common.Code;
 import cn.baojiaolou.loan.common.SafeText;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.facility;
 
+import cn.baojiaolou.loan.domain.facility.Facility;
+
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -21,6 +23,13 @@ public interface FacilityMapper {
 
     @Select("SELECT " + COLUMNS + " FROM facility WHERE id = #{id}")
     Facility findById(long id);
+
+    /** The facilities a project has allocations from, in the order they were first allocated. */
+    @Select("SELECT f.id, f.code, f.name, f.lender, f.borrower, f.account_no, f.amount, f.annual_rate, "
+            + "f.penalty_markup, f.start_date, f.maturity_date FROM facility f "
+            + "JOIN (SELECT facility_id, MIN(id) AS first_id FROM allocation WHERE project_id = #{projectId} "
+            + "GROUP BY facility_id) a ON a.facility_id = f.id ORDER BY a.first_id")
+    List<Facility> allocatedTo(long projectId);
 
     @Select("SELECT " + COLUMNS + " FROM facility ORDER BY code")
     List<Facility> findAll();

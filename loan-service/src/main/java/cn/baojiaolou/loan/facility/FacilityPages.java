@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.web.PageErrors;
 
@@ -56,8 +56,8 @@ class FacilityPages {
     private String act(Runnable action, String done, String code, Locale locale, RedirectAttributes redirect) {
         try {
             action.run();
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule(done, code), locale));
-        } catch (ApiException e) {
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule(done, code), locale));
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", errors.message(e, locale));
         }
         return "redirect:/facilities";
@@ -72,7 +72,7 @@ class FacilityPages {
         try {
             return LocalDate.parse(text == null ? "" : text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("valueDate", "page.date.invalid");
+            throw Refusal.invalid("valueDate", "page.date.invalid");
         }
     }
 }

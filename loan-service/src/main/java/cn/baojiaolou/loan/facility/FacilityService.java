@@ -1,21 +1,24 @@
 package cn.baojiaolou.loan.facility;
 
+import cn.baojiaolou.loan.domain.facility.Facility;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
-import cn.baojiaolou.loan.common.Money;
-import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
-import cn.baojiaolou.loan.interest.DueAmounts;
-import cn.baojiaolou.loan.interest.InterestStatement;
-import cn.baojiaolou.loan.interest.PositionInterest;
-import cn.baojiaolou.loan.ledger.EntryType;
-import cn.baojiaolou.loan.ledger.FacilityTotals;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.Money;
+import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.domain.interest.DueAmounts;
+import cn.baojiaolou.loan.domain.interest.InterestStatement;
+import cn.baojiaolou.loan.domain.interest.PositionInterest;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
+import cn.baojiaolou.loan.domain.ledger.FacilityTotals;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.ledger.ValueDates;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.domain.ledger.ValueDates;
+import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +36,12 @@ public class FacilityService {
     private final LedgerMapper ledger;
     private final AuditTrail audit;
     private final BusinessClock clock;
-    private final ValueDates valueDates;
 
-    public FacilityService(FacilityMapper facilities, LedgerMapper ledger, AuditTrail audit, BusinessClock clock,
-                           ValueDates valueDates) {
+    public FacilityService(FacilityMapper facilities, LedgerMapper ledger, AuditTrail audit, BusinessClock clock) {
         this.facilities = facilities;
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
-        this.valueDates = valueDates;
     }
 
     public record NewFacility(String code, String name, String lender, String borrower, String accountNo,
@@ -58,10 +58,10 @@ public class FacilityService {
     public FacilityView create(NewFacility n) {
         requireCityScope();
         if (!n.maturityDate().isAfter(n.startDate())) {
-            throw ApiException.ruleOnField("maturityDate", "facility.maturityBeforeStart");
+            throw Refusal.ruleOnField("maturityDate", "facility.maturityBeforeStart");
         }
         if (facilities.findByCode(n.code()) != null) {
-            throw ApiException.conflict("facility.exists", n.code());
+            throw Refusal.conflict("facility.exists", n.code());
         }
         BigDecimal markup = n.penaltyMarkup() == null ? DEFAULT_PENALTY_MARKUP : n.penaltyMarkup();
         Facility f = new Facility(0, n.code(), n.name(), n.lender(), n.borrower(), n.accountNo(), n.amount(),
@@ -86,7 +86,7 @@ public class FacilityService {
     public Facility require(String code) {
         Facility f = facilities.findByCode(code);
         if (f == null) {
-            throw ApiException.notFound("facility.notFound", code);
+            throw Refusal.notFound("facility.notFound", code);
         }
         return f;
     }
@@ -96,11 +96,11 @@ public class FacilityService {
     public LedgerEntry drawdown(String code, BigDecimal amount, LocalDate valueDate, String voucherNo) {
         requireCityScope();
         Facility f = facilities.lock(require(code).id());
-        valueDates.check(valueDate, f, ledger.latestFacilityEventDate(f.id()));
+        ValueDates.check("valueDate", valueDate, clock.today(), f.startDate(), ledger.latestFacilityEventDate(f.id()));
         FacilityTotals totals = ledger.facilityTotals(f.id());
         BigDecimal remaining = f.amount().subtract(totals.drawn());
         if (amount.compareTo(remaining) > 0) {
-            throw ApiException.ruleOnField("amount", "drawdown.overFacility", remaining, f.amount());
+            throw Refusal.ruleOnField("amount", "drawdown.overFacility", remaining, f.amount());
         }
         LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.DRAWDOWN, valueDate, amount, amount,
                 Money.ZERO, Money.ZERO, amount, voucherNo, null, null, null, null, clock.nowUtc(),
@@ -120,28 +120,27 @@ public class FacilityService {
         BigDecimal p = Money.nz(principal);
         BigDecimal i = Money.nz(interest);
         if (p.signum() == 0 && i.signum() == 0) {
-            throw ApiException.ruleOnField("principal", "centralRepayment.empty");
+            throw Refusal.ruleOnField("principal", "centralRepayment.empty");
         }
         Facility f = facilities.lock(require(code).id());
-        valueDates.check(valueDate, f, ledger.latestFacilityEventDate(f.id()));
+        ValueDates.check("valueDate", valueDate, clock.today(), f.startDate(), ledger.latestFacilityEventDate(f.id()));
         DueAmounts due = AccumulatedBalanceInterest.dueOn(f.terms(),
                 PositionInterest.events(ledger.facilityEvents(f.id())), valueDate);
         if (p.compareTo(due.principal()) > 0) {
-            throw ApiException.ruleOnField("principal", "centralRepayment.overPrincipal", due.principal());
+            throw Refusal.ruleOnField("principal", "centralRepayment.overPrincipal", due.principal());
         }
-        BigDecimal interestDue = due.penaltyDue().add(due.interestDue());
+        BigDecimal interestDue = due.interestWithPenalty();
         if (i.compareTo(interestDue) > 0) {
-            throw ApiException.ruleOnField("interest", "centralRepayment.overInterest", interestDue);
+            throw Refusal.ruleOnField("interest", "centralRepayment.overInterest", interestDue);
         }
         FacilityTotals totals = ledger.facilityTotals(f.id());
         BigDecimal total = p.add(i);
         if (total.compareTo(totals.accountBalance()) > 0) {
-            throw ApiException.rule("account.overdraft", totals.accountBalance(), total);
+            throw Refusal.rule("account.overdraft", totals.accountBalance(), total);
         }
-        BigDecimal penaltyPart = i.min(due.penaltyDue());
-        BigDecimal interestPart = i.subtract(penaltyPart);
+        RepaymentWaterfall.Part paid = RepaymentWaterfall.interestPart(i, due);
         LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.CENTRAL_REPAYMENT, valueDate, total, p,
-                interestPart, penaltyPart, total.negate(), voucherNo, null, null, null, null, clock.nowUtc(),
+                paid.interest(), paid.penalty(), total.negate(), voucherNo, null, null, null, null, clock.nowUtc(),
                 CurrentUser.username()));
         audit.write("CENTRAL_REPAYMENT_POSTED", "facility", f.code(), totals, entry);
         return entry;
@@ -166,7 +165,7 @@ public class FacilityService {
         LoanUser user = CurrentUser.get();
         if (user != null && !user.isCityScope()) {
             audit.refusal(user.username(), "ACCESS_DENIED", "facility", null, AuditTrail.DENIED, "区县用户不能写借款批次");
-            throw ApiException.forbidden("facility.cityOnly");
+            throw Refusal.forbidden("facility.cityOnly");
         }
     }
 }

@@ -1,19 +1,20 @@
 package cn.baojiaolou.loan.interest;
 
-import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.domain.interest.InterestStatement;
+import cn.baojiaolou.loan.domain.interest.PositionEvent;
+import cn.baojiaolou.loan.domain.interest.PositionInterest;
+
+import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityMapper;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.project.Allocation;
-import cn.baojiaolou.loan.project.ProjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -23,12 +24,10 @@ import java.util.function.Function;
 @Service
 public class ProjectInterest {
 
-    private final ProjectMapper projects;
     private final FacilityMapper facilities;
     private final LedgerMapper ledger;
 
-    public ProjectInterest(ProjectMapper projects, FacilityMapper facilities, LedgerMapper ledger) {
-        this.projects = projects;
+    public ProjectInterest(FacilityMapper facilities, LedgerMapper ledger) {
         this.facilities = facilities;
         this.ledger = ledger;
     }
@@ -45,11 +44,7 @@ public class ProjectInterest {
 
     /** The facilities a project draws on, in the order they were first allocated. */
     public List<Facility> facilitiesOf(long projectId) {
-        Set<Long> ids = new LinkedHashSet<>();
-        for (Allocation a : projects.allocations(projectId)) {
-            ids.add(a.facilityId());
-        }
-        return ids.stream().map(facilities::findById).toList();
+        return facilities.allocatedTo(projectId);
     }
 
     public List<PositionEvent> events(long projectId, long facilityId) {

@@ -1,5 +1,9 @@
 package cn.baojiaolou.loan.ledger;
 
+import cn.baojiaolou.loan.domain.ledger.FacilityTotals;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.ledger.PositionTotals;
+
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.ledger;
 
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.milestone;
 
+import cn.baojiaolou.loan.domain.milestone.Milestone;
+
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;

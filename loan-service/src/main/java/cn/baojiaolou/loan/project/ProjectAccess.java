@@ -1,8 +1,10 @@
 package cn.baojiaolou.loan.project;
 
+import cn.baojiaolou.loan.domain.project.Project;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
-import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.user.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,18 +37,18 @@ public class ProjectAccess {
             if (p != null) {
                 deny(code);
             }
-            throw ApiException.ruleOnField(field, "project.notFound", code);
+            throw Refusal.ruleOnField(field, "project.notFound", code);
         }
         return p;
     }
 
     private Project visible(Project p, String key) {
         if (p == null) {
-            throw ApiException.notFound("project.notFound", key);
+            throw Refusal.notFound("project.notFound", key);
         }
         if (!CurrentUser.canSeeDistrict(p.districtId())) {
             deny(p.code());
-            throw ApiException.notFound("project.notFound", key);
+            throw Refusal.notFound("project.notFound", key);
         }
         return p;
     }

@@ -1,12 +1,18 @@
 package cn.baojiaolou.loan.project;
 
+import cn.baojiaolou.loan.domain.project.Allocation;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.PayeeKind;
+import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
+
 import cn.baojiaolou.loan.common.Amount;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.Code;
 import cn.baojiaolou.loan.common.SafeText;
 import cn.baojiaolou.loan.interest.ProjectInterest;
 import cn.baojiaolou.loan.ledger.ProjectLedger;
-import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,5 +1,10 @@
 package cn.baojiaolou.loan.project;
 
+import cn.baojiaolou.loan.domain.project.Allocation;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
+
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;

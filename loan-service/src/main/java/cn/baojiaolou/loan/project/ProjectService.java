@@ -1,21 +1,28 @@
 package cn.baojiaolou.loan.project;
 
+import cn.baojiaolou.loan.domain.project.Allocation;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.PayeeKind;
+import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
-import cn.baojiaolou.loan.district.District;
+import cn.baojiaolou.loan.domain.district.District;
 import cn.baojiaolou.loan.district.DistrictService;
-import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityMapper;
 import cn.baojiaolou.loan.interest.ProjectInterest;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.ledger.PositionTotals;
-import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.domain.ledger.PositionTotals;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
 import cn.baojiaolou.loan.milestone.MilestoneMapper;
-import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.domain.milestone.MilestonePlan;
+import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,10 +78,10 @@ public class ProjectService {
         if (user != null && !user.canSee(district.id())) {
             audit.refusal(user.username(), "ACCESS_DENIED", "district", district.code(), AuditTrail.DENIED,
                     "不能在其他区县登记项目");
-            throw ApiException.forbidden("project.otherDistrict");
+            throw Refusal.forbidden("project.otherDistrict");
         }
         if (projects.findByCode(n.code()) != null) {
-            throw ApiException.conflict("project.exists", n.code());
+            throw Refusal.conflict("project.exists", n.code());
         }
         Project p = new Project(0, n.code(), n.name(), district.id(), district.name(), n.developer(),
                 n.developerAccountNo(), n.contractor(), n.totalUnits(), 0,
@@ -118,7 +125,7 @@ public class ProjectService {
         try {
             projects.insertPayee(payee, clock.nowUtc(), CurrentUser.username(), key);
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw ApiException.conflict("payee.exists", accountNo);
+            throw Refusal.conflict("payee.exists", accountNo);
         }
         Payee created = projects.findPayee(key.getId());
         audit.write("PAYEE_REGISTERED", "project", p.code(), null, created);
@@ -132,17 +139,17 @@ public class ProjectService {
         Project p = access.require(projectCode);
         Facility f = facilities.findByCode(facilityCode);
         if (f == null) {
-            throw ApiException.ruleOnField("facilityCode", "facility.notFound", facilityCode);
+            throw Refusal.ruleOnField("facilityCode", "facility.notFound", facilityCode);
         }
         if (approvedOn.isAfter(clock.today())) {
-            throw ApiException.ruleOnField("approvedOn", "valueDate.future", clock.today());
+            throw Refusal.ruleOnField("approvedOn", "valueDate.future", clock.today());
         }
         facilities.lock(f.id());
         projects.lock(p.id());
         BigDecimal allocated = facilities.allocatedTotal(f.id());
         BigDecimal remaining = f.amount().subtract(allocated);
         if (amount.compareTo(remaining) > 0) {
-            throw ApiException.ruleOnField("amount", "allocation.overFacility", remaining, f.amount());
+            throw Refusal.ruleOnField("amount", "allocation.overFacility", remaining, f.amount());
         }
         Allocation a = new Allocation(0, p.id(), f.id(), f.code(), amount, approvalRef, approvedOn);
         GeneratedKey key = new GeneratedKey();
@@ -158,13 +165,7 @@ public class ProjectService {
         Project p = access.require(projectCode);
         projects.lock(p.id());
         List<Milestone> existing = milestones.ofProject(p.id());
-        if (!existing.isEmpty()) {
-            Milestone last = existing.get(existing.size() - 1);
-            if (capPercent.compareTo(last.cumulativeCapPercent()) <= 0) {
-                throw ApiException.ruleOnField("cumulativeCapPercent", "milestone.capNotIncreasing",
-                        last.name(), last.cumulativeCapPercent());
-            }
-        }
+        MilestonePlan.checkNext(existing, capPercent);
         Milestone m = new Milestone(0, p.id(), existing.size() + 1, name, plannedDate, capPercent, null, null, null,
                 null, null);
         GeneratedKey key = new GeneratedKey();
@@ -182,23 +183,10 @@ public class ProjectService {
         Project locked = projects.lock(p.id());
         Milestone m = milestones.findById(milestoneId);
         if (m == null || m.projectId() != p.id()) {
-            throw ApiException.notFound("milestone.notFound", milestoneId);
+            throw Refusal.notFound("milestone.notFound", milestoneId);
         }
-        if (m.verified()) {
-            throw ApiException.conflict("milestone.alreadyVerified", m.name(), m.verifiedOn());
-        }
-        if (verifiedOn.isAfter(clock.today())) {
-            throw ApiException.ruleOnField("verifiedOn", "valueDate.future", clock.today());
-        }
-        for (Milestone before : milestones.ofProject(p.id())) {
-            if (before.seq() < m.seq() && !before.verified()) {
-                throw ApiException.rule("milestone.previousNotVerified", before.name());
-            }
-        }
-        if (unitsDelivered != null && locked.deliveredUnits() + unitsDelivered > locked.totalUnits()) {
-            throw ApiException.ruleOnField("unitsDelivered", "milestone.tooManyUnits",
-                    locked.totalUnits() - locked.deliveredUnits());
-        }
+        MilestonePlan.checkVerification(milestones.ofProject(p.id()), m, verifiedOn, clock.today(),
+                progressCountsFrom(p.id()), locked.totalUnits(), locked.deliveredUnits(), unitsDelivered);
         milestones.insertVerification(m.id(), verifiedOn, inspector, evidenceRef, unitsDelivered,
                 CurrentUser.username(), clock.nowUtc());
         if (unitsDelivered != null && unitsDelivered > 0) {
@@ -207,6 +195,20 @@ public class ProjectService {
         Milestone verified = milestones.findById(m.id());
         audit.write("MILESTONE_VERIFIED", "project", p.code(), m, verified);
         return verified;
+    }
+
+    /**
+     * The first day progress can count from: the first allocation's approval, or its facility's start if later;
+     * null while the project has no allocation.
+     */
+    private LocalDate progressCountsFrom(long projectId) {
+        return projects.allocations(projectId).stream()
+                .map(a -> max(a.approvedOn(), facilities.findById(a.facilityId()).startDate()))
+                .min(LocalDate::compareTo).orElse(null);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public ProjectView view(Project p) {

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.ObjectMapper;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.district.DistrictService;
 import cn.baojiaolou.loan.web.PageErrors;
 
@@ -47,7 +47,7 @@ class ExceptionPages {
         List<ReconException> found;
         try {
             found = exceptions.search(businessDate, status, rule, district, null);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             errors.show(model, e, locale);
             found = List.of();
         }
@@ -89,8 +89,8 @@ class ExceptionPages {
                    Locale locale, RedirectAttributes redirect) {
         try {
             exceptions.resolve(id, status, PageErrors.note("note", note, true));
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.resolved", id), locale));
-        } catch (ApiException e) {
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.resolved", id), locale));
+        } catch (Refusal e) {
             redirect.addFlashAttribute("error", errors.message(e, locale));
             redirect.addFlashAttribute("errorId", id);
             redirect.addFlashAttribute("typedNote", note);

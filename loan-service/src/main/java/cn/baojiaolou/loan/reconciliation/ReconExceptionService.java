@@ -1,12 +1,12 @@
 package cn.baojiaolou.loan.reconciliation;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.district.DistrictService;
 import cn.baojiaolou.loan.project.ProjectAccess;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,10 +54,10 @@ public class ReconExceptionService {
     public ReconException resolve(long id, String status, String note) {
         ReconException before = visible(id);
         if (!RESOLUTIONS.contains(status)) {
-            throw ApiException.ruleOnField("status", "exception.badResolution", status);
+            throw Refusal.ruleOnField("status", "exception.badResolution", status);
         }
         if (exceptions.resolve(id, status, note, CurrentUser.username(), clock.nowUtc()) == 0) {
-            throw ApiException.conflict("exception.notOpen", before.status());
+            throw Refusal.conflict("exception.notOpen", before.status());
         }
         ReconException after = exceptions.findById(id);
         audit.write("EXCEPTION_" + status, "exception", id, before, after);
@@ -74,7 +74,7 @@ public class ReconExceptionService {
                 audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "exception", id, AuditTrail.DENIED,
                         "另一区县的异常");
             }
-            throw ApiException.notFound("exception.notFound", id);
+            throw Refusal.notFound("exception.notFound", id);
         }
         return e;
     }

@@ -1,22 +1,24 @@
 package cn.baojiaolou.loan.repayment;
 
+import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
-import cn.baojiaolou.loan.facility.Facility;
+import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityMapper;
-import cn.baojiaolou.loan.interest.AccumulatedBalanceInterest;
-import cn.baojiaolou.loan.interest.DueAmounts;
+import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
+import cn.baojiaolou.loan.domain.interest.DueAmounts;
 import cn.baojiaolou.loan.interest.ProjectInterest;
-import cn.baojiaolou.loan.ledger.EntryType;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.ledger.ValueDates;
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.ledger.ValueDates;
+import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectAccess;
 import cn.baojiaolou.loan.project.ProjectMapper;
-import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.user.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,20 +38,17 @@ public class ProjectRepaymentService {
     private final ProjectInterest interest;
     private final LedgerMapper ledger;
     private final RepaymentMapper repayments;
-    private final ValueDates valueDates;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
     public ProjectRepaymentService(ProjectAccess access, ProjectMapper projects, FacilityMapper facilities,
-                                   ProjectInterest interest, LedgerMapper ledger, RepaymentMapper repayments,
-                                   ValueDates valueDates, AuditTrail audit, BusinessClock clock) {
+                                   ProjectInterest interest, LedgerMapper ledger, RepaymentMapper repayments, AuditTrail audit, BusinessClock clock) {
         this.access = access;
         this.projects = projects;
         this.facilities = facilities;
         this.interest = interest;
         this.ledger = ledger;
         this.repayments = repayments;
-        this.valueDates = valueDates;
         this.audit = audit;
         this.clock = clock;
     }
@@ -76,7 +75,7 @@ public class ProjectRepaymentService {
         drawnOn.stream().sorted(Comparator.comparingLong(Facility::id)).forEach(f -> facilities.lock(f.id()));
         projects.lock(p.id());
         Facility first = drawnOn.get(0);
-        valueDates.check(valueDate, first, ledger.latestProjectEventDate(p.id()));
+        ValueDates.check("valueDate", valueDate, clock.today(), first.startDate(), ledger.latestProjectEventDate(p.id()));
         Repayment planned = split(p, drawnOn, amount, valueDate, voucherNo, null);
         GeneratedKey key = new GeneratedKey();
         repayments.insert(p.id(), amount, valueDate, voucherNo, clock.nowUtc(), CurrentUser.username(), key);
@@ -99,7 +98,7 @@ public class ProjectRepaymentService {
     private List<Facility> facilitiesOf(Project p) {
         List<Facility> drawnOn = interest.facilitiesOf(p.id());
         if (drawnOn.isEmpty()) {
-            throw ApiException.rule("repayment.nothingOwed", p.name());
+            throw Refusal.rule("repayment.nothingOwed", p.name());
         }
         return drawnOn;
     }
@@ -112,7 +111,7 @@ public class ProjectRepaymentService {
         }
         List<RepaymentWaterfall.Part> parts = RepaymentWaterfall.split(amount, due);
         if (parts == null) {
-            throw ApiException.ruleOnField("amount", "repayment.overOwed", RepaymentWaterfall.totalOwed(due));
+            throw Refusal.ruleOnField("amount", "repayment.overOwed", RepaymentWaterfall.totalOwed(due));
         }
         List<SplitLine> lines = new ArrayList<>();
         BigDecimal penalty = BigDecimal.ZERO;

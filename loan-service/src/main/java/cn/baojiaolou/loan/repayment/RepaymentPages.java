@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.project.ProjectService;
 import cn.baojiaolou.loan.web.PageErrors;
@@ -53,7 +53,7 @@ class RepaymentPages {
                     form.amount()), date(form.valueDate()));
             PageErrors.code("voucherNo", form.voucherNo());
             return page(code, form, split, model);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             errors.show(model, e, locale);
             return page(code, form, null, model);
         }
@@ -66,11 +66,11 @@ class RepaymentPages {
             BigDecimal amount = PageErrors.amount("amount", form.amount());
             ProjectRepaymentService.Repayment r = repayments.repay(code, amount, date(form.valueDate()),
                     PageErrors.code("voucherNo", form.voucherNo()));
-            redirect.addFlashAttribute("notice", errors.message(ApiException.rule("page.repaid",
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.repaid",
                     cn.baojiaolou.reports.WanYuan.formatYuan(r.amount()), cn.baojiaolou.reports.WanYuan.formatYuan(
                             r.principal())), locale));
             return "redirect:/projects/" + code;
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             errors.show(model, e, locale);
             return page(code, form, null, model);
         }
@@ -88,7 +88,7 @@ class RepaymentPages {
         try {
             return LocalDate.parse(text == null ? "" : text.trim());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("valueDate", "page.date.invalid");
+            throw Refusal.invalid("valueDate", "page.date.invalid");
         }
     }
 }

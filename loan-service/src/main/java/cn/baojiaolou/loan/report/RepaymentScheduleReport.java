@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.baojiaolou.loan.facility.Facility;
-import cn.baojiaolou.loan.interest.InterestStatement;
+import cn.baojiaolou.loan.domain.facility.Facility;
+import cn.baojiaolou.loan.domain.interest.InterestStatement;
 import cn.baojiaolou.loan.interest.ProjectInterest;
-import cn.baojiaolou.loan.interest.Settlement;
+import cn.baojiaolou.loan.domain.interest.Settlement;
 import cn.baojiaolou.reports.ReportDocument;
 import cn.baojiaolou.reports.ReportHeader;
 import cn.baojiaolou.reports.ReportKind;

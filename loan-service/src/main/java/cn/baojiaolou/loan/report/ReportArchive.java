@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.common.BusinessClock;
-import cn.baojiaolou.loan.security.CurrentUser;
+import cn.baojiaolou.loan.user.CurrentUser;
 import cn.baojiaolou.reports.RenderedPdf;
 
 /**

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.baojiaolou.loan.district.District;
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.district.District;
+import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.reports.ReportKind;
 import cn.baojiaolou.reports.ReportMessages;
 import cn.baojiaolou.reports.ReportNumbers;

@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.baojiaolou.loan.common.ApiException;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import cn.baojiaolou.reports.ReportKind;
 import cn.baojiaolou.reports.ReportMessages;
 import cn.baojiaolou.reports.ReportNumbers;
@@ -131,11 +131,11 @@ class ReportController {
         }
         if (sha256 != null && !sha256.isBlank()) {
             if (!SHA256.matcher(sha256.trim()).matches()) {
-                throw ApiException.badRequest("sha256", "report.sha256.invalid");
+                throw Refusal.invalid("sha256", "report.sha256.invalid");
             }
             return sha256.trim().toLowerCase(Locale.ROOT);
         }
-        throw ApiException.badRequest("file", "report.verification.missing");
+        throw Refusal.invalid("file", "report.verification.missing");
     }
 
     private static String disposition(ReportContext c, String format) {

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.district.DistrictService;
 import cn.baojiaolou.loan.project.ProjectService;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import cn.baojiaolou.loan.web.PageErrors;
 import cn.baojiaolou.reports.ReportKind;
 
@@ -76,7 +76,7 @@ class ReportPages {
             model.addAttribute("verifiedSha256", hash);
             model.addAttribute("verified", reports.verify(hash));
             model.addAttribute("verificationDone", true);
-        } catch (ApiException e) {
+        } catch (Refusal e) {
             errors.show(model, e, locale);
         }
         return page(null, model);

@@ -16,14 +16,14 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
-import cn.baojiaolou.loan.district.District;
+import cn.baojiaolou.loan.domain.district.District;
 import cn.baojiaolou.loan.district.DistrictMapper;
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectAccess;
-import cn.baojiaolou.loan.security.CurrentUser;
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import cn.baojiaolou.reports.PdfReportRenderer;
 import cn.baojiaolou.reports.RenderedPdf;
 import cn.baojiaolou.reports.ReportDocument;
@@ -83,7 +83,7 @@ public class ReportService {
     }
 
     public static ReportKind kind(String slug) {
-        return ReportKind.fromSlug(slug).orElseThrow(() -> ApiException.notFound("report.unknown", slug));
+        return ReportKind.fromSlug(slug).orElseThrow(() -> Refusal.notFound("report.unknown", slug));
     }
 
     /**
@@ -108,7 +108,7 @@ public class ReportService {
             businessDate = kind == ReportKind.DISBURSEMENT_AUDIT && q.to() != null ? q.to() : today.minusDays(1);
         }
         if (!businessDate.isBefore(today) && !live) {
-            throw ApiException.ruleOnField("businessDate", "report.businessDate.notPast", businessDate, today);
+            throw Refusal.ruleOnField("businessDate", "report.businessDate.notPast", businessDate, today);
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("lang", locale.getLanguage());
@@ -118,7 +118,7 @@ public class ReportService {
         LocalDate to = null;
         if (kind == ReportKind.PROJECT_LEDGER) {
             if (q.project() == null || q.project().isBlank()) {
-                throw ApiException.badRequest("project", "report.project.required");
+                throw Refusal.invalid("project", "report.project.required");
             }
             project = access.require(q.project().trim());
             district = districts.findById(project.districtId());
@@ -131,13 +131,13 @@ public class ReportService {
             to = q.to() == null ? businessDate : q.to();
             from = q.from() == null ? to.withDayOfMonth(1) : q.from();
             if (!to.isBefore(today)) {
-                throw ApiException.ruleOnField("to", "report.businessDate.notPast", to, today);
+                throw Refusal.ruleOnField("to", "report.businessDate.notPast", to, today);
             }
             if (from.isAfter(to)) {
-                throw ApiException.ruleOnField("from", "report.period.order", from, to);
+                throw Refusal.ruleOnField("from", "report.period.order", from, to);
             }
             if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_PERIOD_DAYS) {
-                throw ApiException.ruleOnField("from", "report.period.tooLong", MAX_PERIOD_DAYS);
+                throw Refusal.ruleOnField("from", "report.period.tooLong", MAX_PERIOD_DAYS);
             }
             businessDate = to;
             parameters.put("from", from.toString());
@@ -178,7 +178,7 @@ public class ReportService {
 
     public ReportFile downloadXlsx(ReportContext c) {
         if (c.kind() != ReportKind.PROJECT_LEDGER && c.kind() != ReportKind.SUMMARY) {
-            throw ApiException.notFound("report.xlsx.unavailable", c.kind().slug());
+            throw Refusal.notFound("report.xlsx.unavailable", c.kind().slug());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -206,12 +206,12 @@ public class ReportService {
         }
         District d = districts.findByCodeOrName(codeOrName.trim());
         if (d == null) {
-            throw ApiException.notFound("district.unknown", codeOrName.trim());
+            throw Refusal.notFound("district.unknown", codeOrName.trim());
         }
         if (!CurrentUser.canSeeDistrict(d.id())) {
             audit.refusal(CurrentUser.username(), "ACCESS_DENIED", "district", d.code(), AuditTrail.DENIED,
                     "另一区县的报表");
-            throw ApiException.notFound("district.unknown", codeOrName.trim());
+            throw Refusal.notFound("district.unknown", codeOrName.trim());
         }
         return d;
     }

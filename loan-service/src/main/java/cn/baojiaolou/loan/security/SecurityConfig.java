@@ -1,5 +1,9 @@
 package cn.baojiaolou.loan.security;
 
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.UserMapper;
+
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.web.ProblemResponses;
 import tools.jackson.databind.ObjectMapper;
@@ -22,10 +26,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.io.IOException;
 import java.util.List;
 
-import static cn.baojiaolou.loan.security.Role.ACCOUNTANT;
-import static cn.baojiaolou.loan.security.Role.ADMIN;
-import static cn.baojiaolou.loan.security.Role.AUDITOR;
-import static cn.baojiaolou.loan.security.Role.REVIEWER;
+import static cn.baojiaolou.loan.user.Role.ACCOUNTANT;
+import static cn.baojiaolou.loan.user.Role.ADMIN;
+import static cn.baojiaolou.loan.user.Role.AUDITOR;
+import static cn.baojiaolou.loan.user.Role.REVIEWER;
 
 /**
  * Who may call what: the role × endpoint matrix lives here, in one place. District scope is enforced in the

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.web;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import tools.jackson.core.JacksonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +44,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         setMessageSource(messageSource);
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ProblemDetail> handleApi(Refusal e) {
         return respond(problems.of(e));
     }
 

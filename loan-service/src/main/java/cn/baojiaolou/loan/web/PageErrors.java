@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import cn.baojiaolou.loan.common.Amount;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.SafeText;
 
 /**
@@ -27,7 +27,7 @@ public class PageErrors {
         this.messages = messages;
     }
 
-    public String message(ApiException e, Locale locale) {
+    public String message(Refusal e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
     }
 
@@ -41,7 +41,7 @@ public class PageErrors {
         } catch (NumberFormatException e) {
             // falls through to the refusal
         }
-        throw ApiException.badRequest(field, "page.amount.invalid");
+        throw Refusal.invalid(field, "page.amount.invalid");
     }
 
     /** Free text of a form: required or not, at most 500 characters, no markup or quotes (as {@code @SafeText}). */
@@ -49,15 +49,15 @@ public class PageErrors {
         String trimmed = text == null ? "" : text.trim();
         if (trimmed.isEmpty()) {
             if (required) {
-                throw ApiException.badRequest(field, "page.note.required");
+                throw Refusal.invalid(field, "page.note.required");
             }
             return null;
         }
         if (trimmed.length() > 500) {
-            throw ApiException.badRequest(field, "page.note.tooLong");
+            throw Refusal.invalid(field, "page.note.tooLong");
         }
         if (!new SafeText.Validator().isValid(trimmed, null)) {
-            throw ApiException.badRequest(field, "page.note.unsafe");
+            throw Refusal.invalid(field, "page.note.unsafe");
         }
         return trimmed;
     }
@@ -66,13 +66,13 @@ public class PageErrors {
     public static String code(String field, String text) {
         String trimmed = text == null ? "" : text.trim();
         if (!CODE.matcher(trimmed).matches()) {
-            throw ApiException.badRequest(field, "page.code.invalid");
+            throw Refusal.invalid(field, "page.code.invalid");
         }
         return trimmed;
     }
 
     /** Puts {@code error} (the message) and {@code errorField} (null for the form as a whole) in the model. */
-    public void show(Model model, ApiException e, Locale locale) {
+    public void show(Model model, Refusal e, Locale locale) {
         model.addAttribute("error", message(e, locale));
         model.addAttribute("errorField", e.field());
     }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 
 /**
  * A refusal on a page answers an HTML page in the user's language with the same message the API would give
@@ -28,14 +28,14 @@ class PageExceptionHandler {
         this.errors = errors;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ModelAndView refused(ApiException e, Locale locale) {
-        return page(e.status(), errors.message(e, locale));
+    @ExceptionHandler(Refusal.class)
+    ModelAndView refused(Refusal e, Locale locale) {
+        return page(ProblemResponses.status(e.kind()), errors.message(e, locale));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
-        return page(HttpStatus.BAD_REQUEST, errors.message(ApiException.badRequest(e.getName(), "page.date.invalid"),
+        return page(HttpStatus.BAD_REQUEST, errors.message(Refusal.invalid(e.getName(), "page.date.invalid"),
                 locale));
     }
 

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.web;
 
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -35,10 +35,21 @@ public class ProblemResponses {
     public record FieldProblem(String field, String message) {
     }
 
-    public ProblemDetail of(ApiException e) {
+    public ProblemDetail of(Refusal e) {
         String text = message(e.messageKey(), e.args());
         List<FieldProblem> errors = e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), text));
-        return build(e.status(), e.messageKey(), text, errors);
+        return build(status(e.kind()), e.messageKey(), text, errors);
+    }
+
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
     }
 
     public ProblemDetail of(HttpStatus status, String key, List<FieldProblem> errors, Object... args) {

@@ -1,7 +1,7 @@
 package cn.baojiaolou.loan.audit;
 
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.Api;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;

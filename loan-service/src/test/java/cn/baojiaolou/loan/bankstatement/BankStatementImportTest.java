@@ -1,10 +1,10 @@
 package cn.baojiaolou.loan.bankstatement;
 
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException.LineProblem;
-import cn.baojiaolou.loan.common.ApiException;
-import cn.baojiaolou.loan.district.District;
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.domain.district.District;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 import tools.jackson.databind.JsonNode;
@@ -296,10 +296,10 @@ class BankStatementImportTest {
     @Test
     void anUnknownAccountIsRefusedOnTheAccountField() {
         Map<String, Long> before = counts();
-        ApiException e = catchThrowableOfType(ApiException.class, () -> importAs(accountant, "NO-SUCH-FACILITY",
+        Refusal e = catchThrowableOfType(Refusal.class, () -> importAs(accountant, "NO-SUCH-FACILITY",
                 "x.csv", (HEADER + "2023-07-03,2023-07-03,贷,100.00,甲,1,S-1,,100.00,\n")
                         .getBytes(StandardCharsets.UTF_8)));
-        assertThat(e.status().value()).isEqualTo(422);
+        assertThat(e.kind()).isEqualTo(Refusal.Kind.RULE);
         assertThat(e.field()).isEqualTo("account");
         assertThat(e.messageKey()).isEqualTo("bankStatement.accountUnknown");
         assertThat(counts()).isEqualTo(before);
@@ -309,9 +309,9 @@ class BankStatementImportTest {
     void aDistrictAccountantCannotImportTheCityFacilitysStatement() {
         District d = fx.district();
         LoanUser district = fx.user(Role.ACCOUNTANT, d.id());
-        ApiException e = catchThrowableOfType(ApiException.class, () -> importAs(district, facility, "x.csv",
+        Refusal e = catchThrowableOfType(Refusal.class, () -> importAs(district, facility, "x.csv",
                 (HEADER + "2023-07-03,2023-07-03,贷,100.00,甲,1,S-1,,100.00,\n").getBytes(StandardCharsets.UTF_8)));
-        assertThat(e.status().value()).isEqualTo(403);
+        assertThat(e.kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
         assertThat(e.messageKey()).isEqualTo("facility.cityOnly");
     }
 

@@ -1,7 +1,7 @@
 package cn.baojiaolou.loan.bankstatement;
 
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException.LineProblem;
-import cn.baojiaolou.loan.common.ApiException;
+import cn.baojiaolou.loan.domain.Refusal;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -183,7 +183,7 @@ class BankStatementParserTest {
                 .endsWith("……（共 15 行有误，详见 errors）");
         assertThat(e.resolve(english()).get(9).reason())
                 .isEqualTo("amount \"abc\" is not a valid number; balance after \"x\" is not a valid number");
-        assertThat(e.status().value()).isEqualTo(422);
+        assertThat(e.kind()).isEqualTo(Refusal.Kind.RULE);
         assertThat(e.messageKey()).isEqualTo("bankStatement.invalid");
     }
 
@@ -211,7 +211,7 @@ class BankStatementParserTest {
         assertFileError(HEADER.getBytes(StandardCharsets.UTF_8), "bankStatement.noLines");
         assertFileError("2023-03-01,2023-03-01,贷,1.00,甲,1,S1,,1.00,\n".getBytes(StandardCharsets.UTF_8),
                 "bankStatement.noHeader");
-        ApiException e = assertFileError(("交易日期,起息日,借贷方向,金额,对方户名,对方账号,银行流水号,凭证号,交易后余额\n"
+        Refusal e = assertFileError(("交易日期,起息日,借贷方向,金额,对方户名,对方账号,银行流水号,凭证号,交易后余额\n"
                 + "2023-03-01,2023-03-01,贷,1.00,甲,1,S1,,1.00\n").getBytes(StandardCharsets.UTF_8),
                 "bankStatement.headerColumns");
         assertThat(e.args()).containsExactly(10, 9);
@@ -309,12 +309,12 @@ class BankStatementParserTest {
         return catchThrowableOfType(BankStatementInvalidException.class, () -> parse(text));
     }
 
-    static ApiException assertFileError(byte[] content, String key) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> BankStatementParser.parse(content, TODAY));
+    static Refusal assertFileError(byte[] content, String key) {
+        Refusal e = catchThrowableOfType(Refusal.class, () -> BankStatementParser.parse(content, TODAY));
         assertThat(e).as(key).isNotNull().isNotInstanceOf(BankStatementInvalidException.class);
         assertThat(e.messageKey()).isEqualTo(key);
         assertThat(e.field()).isEqualTo("file");
-        assertThat(e.status().value()).isEqualTo(422);
+        assertThat(e.kind()).isEqualTo(Refusal.Kind.RULE);
         return e;
     }
 

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.batchrun;
 
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.Api;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.baojiaolou.loan.report.ReportContext;
 import cn.baojiaolou.loan.report.ReportService;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.reports.PdfChecks;

@@ -1,14 +1,17 @@
 package cn.baojiaolou.loan.disbursement;
 
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementStatus;
+
 import cn.baojiaolou.loan.audit.AuditChainCheck;
-import cn.baojiaolou.loan.common.ApiException;
-import cn.baojiaolou.loan.district.District;
+import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.domain.district.District;
 import cn.baojiaolou.loan.facility.FacilityService;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
-import cn.baojiaolou.loan.project.Allocation;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.project.Allocation;
 import cn.baojiaolou.loan.project.ProjectService;
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -93,8 +96,8 @@ class PaymentRaceTest {
         assertThat(refused).as("the cap cannot take all of them").isNotEmpty();
         BigDecimal headroomLeft = cap.subtract(paid);
         for (Outcome<Disbursement> o : refused) {
-            assertThat(o.error()).as("refusal of #" + o.index()).isInstanceOf(ApiException.class);
-            ApiException e = (ApiException) o.error();
+            assertThat(o.error()).as("refusal of #" + o.index()).isInstanceOf(Refusal.class);
+            Refusal e = (Refusal) o.error();
             assertThat(e.messageKey()).as("refusal of #" + o.index()).isEqualTo("disbursement.overProgress");
             assertThat(e.field()).isEqualTo("amount");
             // the headroom only shrinks, so whatever was refused is still more than what is left now
@@ -139,8 +142,8 @@ class PaymentRaceTest {
         assertThat(granted).isEqualTo(10);
         for (Outcome<Allocation> o : outcomes) {
             if (o.error() != null) {
-                assertThat(o.error()).isInstanceOf(ApiException.class);
-                assertThat(((ApiException) o.error()).messageKey()).isEqualTo("allocation.overFacility");
+                assertThat(o.error()).isInstanceOf(Refusal.class);
+                assertThat(((Refusal) o.error()).messageKey()).isEqualTo("allocation.overFacility");
             }
         }
         BigDecimal allocated = jdbc.queryForObject("SELECT COALESCE(SUM(a.amount), 0) FROM allocation a"
@@ -165,8 +168,8 @@ class PaymentRaceTest {
         assertThat(posted).isEqualTo(4);
         for (Outcome<LedgerEntry> o : outcomes) {
             if (o.error() != null) {
-                assertThat(o.error()).isInstanceOf(ApiException.class);
-                assertThat(((ApiException) o.error()).messageKey()).isEqualTo("drawdown.overFacility");
+                assertThat(o.error()).isInstanceOf(Refusal.class);
+                assertThat(((Refusal) o.error()).messageKey()).isEqualTo("drawdown.overFacility");
             }
         }
         assertThat(jdbc.queryForObject("SELECT SUM(l.amount) FROM ledger_entry l JOIN facility f"

@@ -1,9 +1,9 @@
 package cn.baojiaolou.loan.reconciliation;
 
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectMapper;
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.Api;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;

@@ -1,11 +1,14 @@
 package cn.baojiaolou.loan.security;
 
-import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
+
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.disbursement.DisbursementService;
-import cn.baojiaolou.loan.district.District;
-import cn.baojiaolou.loan.milestone.Milestone;
-import cn.baojiaolou.loan.project.Payee;
-import cn.baojiaolou.loan.project.PayeeKind;
+import cn.baojiaolou.loan.domain.district.District;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.PayeeKind;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 import tools.jackson.databind.ObjectMapper;

@@ -1,8 +1,11 @@
 package cn.baojiaolou.loan.security;
 
-import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
+
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.disbursement.DisbursementService;
-import cn.baojiaolou.loan.milestone.Milestone;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 import tools.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.support;
 
-import cn.baojiaolou.loan.security.LoanUser;
+import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;

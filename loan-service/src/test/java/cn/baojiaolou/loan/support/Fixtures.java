@@ -1,18 +1,18 @@
 package cn.baojiaolou.loan.support;
 
-import cn.baojiaolou.loan.district.District;
+import cn.baojiaolou.loan.domain.district.District;
 import cn.baojiaolou.loan.district.DistrictService;
-import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.disbursement.DisbursementService;
 import cn.baojiaolou.loan.facility.FacilityService;
-import cn.baojiaolou.loan.milestone.Milestone;
-import cn.baojiaolou.loan.project.Payee;
-import cn.baojiaolou.loan.project.PayeeKind;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.PayeeKind;
 import cn.baojiaolou.loan.project.ProjectService;
-import cn.baojiaolou.loan.project.ProjectStatus;
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
-import cn.baojiaolou.loan.security.UserMapper;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
+import cn.baojiaolou.loan.user.UserMapper;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -32,11 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.baojiaolou.loan.milestone.Milestone;
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
+import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectMapper;
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.reports.ReportNumbers;
 

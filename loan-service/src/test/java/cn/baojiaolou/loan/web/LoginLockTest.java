@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 

@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import cn.baojiaolou.loan.security.LoanUser;
-import cn.baojiaolou.loan.security.Role;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 

@@ -2,7 +2,7 @@ package cn.baojiaolou.batch.nightlyclose.rules;
 
 import cn.baojiaolou.loan.reconciliation.Refs;
 
-import cn.baojiaolou.loan.disbursement.DisbursementPurpose;
+import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;

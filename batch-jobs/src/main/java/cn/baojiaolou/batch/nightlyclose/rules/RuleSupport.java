@@ -1,7 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
-import cn.baojiaolou.loan.common.Money;
-import cn.baojiaolou.loan.milestone.MilestoneReleaseCap;
+import cn.baojiaolou.loan.domain.Money;
+import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
 import cn.baojiaolou.reports.WanYuan;
 
 import java.math.BigDecimal;

@@ -6,9 +6,9 @@ import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.batch.support.BatchFixtures.Match;
 import cn.baojiaolou.batch.support.BatchFixtures.Ready;
-import cn.baojiaolou.loan.disbursement.Disbursement;
-import cn.baojiaolou.loan.ledger.EntryType;
-import cn.baojiaolou.loan.ledger.LedgerEntry;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
+import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -5,7 +5,7 @@ import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.batch.support.BatchFixtures.Match;
 import cn.baojiaolou.batch.support.BatchFixtures.Ready;
-import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -2,9 +2,9 @@ package cn.baojiaolou.batch.nightlyclose.rules;
 
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.loan.district.District;
-import cn.baojiaolou.loan.milestone.Milestone;
-import cn.baojiaolou.loan.project.Project;
+import cn.baojiaolou.loan.domain.district.District;
+import cn.baojiaolou.loan.domain.milestone.Milestone;
+import cn.baojiaolou.loan.domain.project.Project;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -3,7 +3,7 @@ package cn.baojiaolou.batch.nightlyclose.rules;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.batch.support.BatchFixtures.Ready;
-import cn.baojiaolou.loan.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -3,9 +3,9 @@ package cn.baojiaolou.batch.nightlyclose.rules;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.batch.support.BatchFixtures.Ready;
-import cn.baojiaolou.loan.disbursement.Disbursement;
-import cn.baojiaolou.loan.project.Payee;
-import cn.baojiaolou.loan.project.PayeeKind;
+import cn.baojiaolou.loan.domain.disbursement.Disbursement;
+import cn.baojiaolou.loan.domain.project.Payee;
+import cn.baojiaolou.loan.domain.project.PayeeKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

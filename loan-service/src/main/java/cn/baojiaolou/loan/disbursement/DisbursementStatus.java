@@ -1,6 +1,0 @@
-package cn.baojiaolou.loan.disbursement;
-
-/** requested (maker) → approved or rejected (checker) → paid → possibly reversed. */
-public enum DisbursementStatus {
-    REQUESTED, APPROVED, REJECTED, PAID, REVERSED
-}

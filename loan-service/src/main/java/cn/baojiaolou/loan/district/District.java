@@ -1,5 +1,0 @@
-package cn.baojiaolou.loan.district;
-
-/** 区县: a user scoped to a district sees only its projects. */
-public record District(long id, String code, String name) {
-}

@@ -1,0 +1,29 @@
+package cn.baojiaolou.loan.overview;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/** The dashboard's figures, each one aggregate query, within a district when one is given. */
+@Mapper
+public interface DashboardMapper {
+
+    record SeverityCount(String severity, long open) {
+    }
+
+    record MonthFigure(String month, BigDecimal amount) {
+    }
+
+    List<SeverityCount> openExceptions(@Param("districtId") Long districtId);
+
+    /** Net payments per month (yyyy-MM). */
+    List<MonthFigure> paidByMonth(@Param("districtId") Long districtId);
+
+    /** The release cap newly unlocked by verified milestones per month: allocation × the cap's step. */
+    List<MonthFigure> unlockedByMonth(@Param("districtId") Long districtId);
+
+    /** Homes delivered per month, from milestone verifications. */
+    List<MonthFigure> deliveredByMonth(@Param("districtId") Long districtId);
+}

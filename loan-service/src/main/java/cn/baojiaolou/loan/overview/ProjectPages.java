@@ -1,0 +1,122 @@
+package cn.baojiaolou.loan.overview;
+
+import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
+import cn.baojiaolou.loan.project.ProjectService;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.disbursement.DisbursementService;
+import cn.baojiaolou.loan.district.DistrictService;
+import cn.baojiaolou.loan.interest.ProjectInterest;
+import cn.baojiaolou.loan.ledger.ProjectLedger;
+import cn.baojiaolou.loan.reconciliation.ReconExceptionService;
+import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.web.PageErrors;
+
+/** 项目: the list (filter, sort, pages of 20) and one project's page with everything about it. */
+@Controller
+class ProjectPages {
+
+    static final int PAGE_SIZE = 20;
+    private static final List<String> SORTS = List.of("code", "name", "district", "status");
+
+    private final ProjectService projects;
+    private final DistrictService districts;
+    private final ProjectLedger ledger;
+    private final ProjectInterest interest;
+    private final DisbursementService disbursements;
+    private final ReconExceptionService exceptions;
+    private final BusinessClock clock;
+    private final PageErrors errors;
+
+    ProjectPages(ProjectService projects, DistrictService districts, ProjectLedger ledger, ProjectInterest interest,
+                 DisbursementService disbursements, ReconExceptionService exceptions, BusinessClock clock,
+                 PageErrors errors) {
+        this.projects = projects;
+        this.districts = districts;
+        this.ledger = ledger;
+        this.interest = interest;
+        this.disbursements = disbursements;
+        this.exceptions = exceptions;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    @GetMapping("/projects")
+    String list(@RequestParam(required = false) String district, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String q, @RequestParam(defaultValue = "code") String sort,
+                @RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "1") int page,
+                Model model, Locale locale) {
+        ProjectStatus parsed = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                parsed = ProjectStatus.valueOf(status);
+            } catch (IllegalArgumentException unknown) {
+                // an unknown status filters nothing out; the select only offers valid ones
+            }
+        }
+        List<Project> found;
+        try {
+            found = projects.search(district, parsed, q);
+        } catch (Refusal e) {
+            errors.show(model, e, locale);
+            found = List.of();
+        }
+        String key = SORTS.contains(sort) ? sort : "code";
+        Comparator<Project> order = switch (key) {
+            case "name" -> Comparator.comparing(Project::name);
+            case "district" -> Comparator.comparing(Project::districtName).thenComparing(Project::code);
+            case "status" -> Comparator.comparing((Project p) -> p.status().ordinal()).thenComparing(Project::code);
+            default -> Comparator.comparing(Project::code);
+        };
+        if ("desc".equals(dir)) {
+            order = order.reversed();
+        }
+        List<Project> sorted = found.stream().sorted(order).toList();
+        int pages = Math.max(1, (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(1, page), pages);
+        model.addAttribute("projects", sorted.subList((current - 1) * PAGE_SIZE,
+                Math.min(sorted.size(), current * PAGE_SIZE)));
+        model.addAttribute("total", sorted.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("sort", key);
+        model.addAttribute("dir", "desc".equals(dir) ? "desc" : "asc");
+        model.addAttribute("district", district);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", ProjectStatus.values());
+        LoanUser user = CurrentUser.get();
+        model.addAttribute("districts", user == null || user.isCityScope() ? districts.all()
+                : districts.all().stream().filter(d -> d.id() == user.districtId()).toList());
+        return "projects";
+    }
+
+    @GetMapping("/projects/{code}")
+    String project(@PathVariable String code, Model model) {
+        ProjectService.ProjectView view = projects.get(code);
+        Project p = view.project();
+        model.addAttribute("view", view);
+        model.addAttribute("p", p);
+        model.addAttribute("headroom", view.unlocked().min(view.allocated()).subtract(view.paid()).max(
+                java.math.BigDecimal.ZERO));
+        model.addAttribute("ledger", ledger.lines(p.id()));
+        model.addAttribute("interest", interest.asOf(p.id(), clock.today()));
+        model.addAttribute("disbursements", disbursements.search(p.code(), null));
+        model.addAttribute("exceptions", exceptions.search(null, "OPEN", null, null, p.code()));
+        model.addAttribute("today", clock.today());
+        return "project";
+    }
+}

@@ -1,5 +1,0 @@
-package cn.baojiaolou.loan.project;
-
-/** A registered recipient of a project's disbursements; only these can be paid. */
-public record Payee(long id, long projectId, String name, String accountNo, String bankName, PayeeKind kind) {
-}

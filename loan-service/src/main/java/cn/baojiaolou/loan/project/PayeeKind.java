@@ -1,5 +1,0 @@
-package cn.baojiaolou.loan.project;
-
-public enum PayeeKind {
-    CONTRACTOR, SUPPLIER, WAGE_ACCOUNT, DEVELOPER
-}

@@ -1,0 +1,21 @@
+package cn.baojiaolou.loan.user;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+import java.time.LocalDateTime;
+
+@Mapper
+public interface UserMapper {
+
+    @Select("SELECT username, password_hash, display_name, role, district_id, enabled FROM app_user WHERE username = #{username}")
+    LoanUser findByUsername(String username);
+
+    @Insert("INSERT INTO app_user (username, password_hash, display_name, role, district_id, enabled, created_at) "
+            + "VALUES (#{username}, #{passwordHash}, #{displayName}, #{role}, #{districtId}, 1, #{now})")
+    void insert(@Param("username") String username, @Param("passwordHash") String passwordHash,
+                @Param("displayName") String displayName, @Param("role") Role role,
+                @Param("districtId") Long districtId, @Param("now") LocalDateTime now);
+}
