@@ -1,6 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose;
 
 import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.user.SystemPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -12,7 +13,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -33,6 +33,8 @@ import java.util.List;
  * already closed is a no-op; today or a later date is refused (the day is not over). One runner at a time
  * (a database lock), and an execution left STARTED by a killed process is marked FAILED first, so the relaunch
  * restarts it from the step that did not finish.
+ * <p>The lock is taken with plain JDBC on a connection held for the whole run: GET_LOCK belongs to the session that
+ * took it, and a mapper call would hand the connection back to the pool between statements.
  */
 @Component
 public class NightlyClose {
@@ -43,17 +45,17 @@ public class NightlyClose {
     private final JobOperator operator;
     private final Job job;
     private final JobRepository repository;
-    private final JdbcTemplate jdbc;
+    private final BusinessDayMapper days;
     private final DataSource dataSource;
     private final BusinessClock clock;
     private final PrintStream out = System.out;
 
     public NightlyClose(JobOperator operator, Job nightlyCloseJob, JobRepository repository,
-                        JdbcTemplate jdbc, DataSource dataSource, BusinessClock clock) {
+                        BusinessDayMapper days, DataSource dataSource, BusinessClock clock) {
         this.operator = operator;
         this.job = nightlyCloseJob;
         this.repository = repository;
-        this.jdbc = jdbc;
+        this.days = days;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -69,7 +71,18 @@ public class NightlyClose {
         return clock.today().minusDays(1);
     }
 
+    /** Closes D (catching up first), as the system principal: the audit trail and the archive name it. */
     public Outcome closeThrough(LocalDate d) {
+        try {
+            return SystemPrincipal.call(() -> closeThroughAsSystem(d));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Outcome closeThroughAsSystem(LocalDate d) {
         LocalDate today = clock.today();
         if (!d.isBefore(today)) {
             return new Outcome(false, "业务日期 %s 尚未结束，不能结账（今天是 %s，最晚可结 %s）".formatted(d, today,
@@ -94,10 +107,10 @@ public class NightlyClose {
         if (isClosed(d)) {
             return new Outcome(true, "业务日期 %s 已结账，无需重复执行".formatted(d), List.of());
         }
-        LocalDate last = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day", LocalDate.class);
+        LocalDate last = days.lastClosed();
         LocalDate from;
         if (last == null) {
-            LocalDate first = jdbc.queryForObject("SELECT MIN(value_date) FROM ledger_entry", LocalDate.class);
+            LocalDate first = days.firstValueDate();
             from = first == null || first.isAfter(d) ? d : first;
         } else {
             from = last.isBefore(d) ? last.plusDays(1) : d;
@@ -137,9 +150,7 @@ public class NightlyClose {
     }
 
     public boolean isClosed(LocalDate day) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM business_day WHERE business_date = ?", Integer.class,
-                Date.valueOf(day));
-        return n != null && n > 0;
+        return days.countClosed(day) > 0;
     }
 
     /** Under the lock no other runner is alive, so a STARTED execution belongs to a process that died. */

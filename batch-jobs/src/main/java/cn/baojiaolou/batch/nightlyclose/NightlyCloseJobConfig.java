@@ -18,9 +18,7 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,19 +41,11 @@ public class NightlyCloseJobConfig {
 
     private final JobRepository repository;
     private final NightlyCloseProgress progress;
-    private final ObjectProvider<NightlyCloseFaults> faultsProvider;
     private final ResourcelessTransactionManager noOuterTransaction = new ResourcelessTransactionManager();
 
-    NightlyCloseJobConfig(JobRepository repository, NightlyCloseProgress progress,
-                          ObjectProvider<NightlyCloseFaults> faultsProvider) {
+    NightlyCloseJobConfig(JobRepository repository, NightlyCloseProgress progress) {
         this.repository = repository;
         this.progress = progress;
-        this.faultsProvider = faultsProvider;
-    }
-
-    /** Tests may register a {@link NightlyCloseFaults} bean; production has none. */
-    private NightlyCloseFaults faults() {
-        return faultsProvider.getIfAvailable(() -> NightlyCloseFaults.NONE);
     }
 
     @Bean
@@ -70,7 +60,6 @@ public class NightlyCloseJobConfig {
         return step("accrue", (contribution, chunk) -> {
             InterestAccrual.Counts c = accrual.accrue(businessDate(chunk));
             counts(contribution, c.positions(), c.rows());
-            faults().at("accrue:written");
         });
     }
 
@@ -79,7 +68,6 @@ public class NightlyCloseJobConfig {
         return step("settle", (contribution, chunk) -> {
             InterestAccrual.Counts c = accrual.settle(businessDate(chunk));
             counts(contribution, c.positions(), c.rows());
-            faults().at("settle:written");
         });
     }
 
@@ -90,7 +78,6 @@ public class NightlyCloseJobConfig {
             IncrementalState.Counts taken = state.takeIn();
             int positions = state.advanceTotals(businessDate(chunk));
             counts(contribution, taken.total(), taken.total() + positions);
-            faults().at("intake:done");
         });
     }
 
@@ -100,7 +87,6 @@ public class NightlyCloseJobConfig {
             MatchResult r = matching.match(businessDate(chunk));
             counts(contribution, r.total(), r.total());
             progress.note("对账匹配：按凭证号 %d 笔，按金额和对方账号 %d 笔".formatted(r.voucher(), r.fuzzy()));
-            faults().at("match:done");
         });
     }
 
@@ -122,7 +108,6 @@ public class NightlyCloseJobConfig {
             counts(contribution, findings.size(), c.opened() + c.carried() + c.closed());
             progress.note("规则 %d 条：新增异常 %d，延续 %d，自动关闭 %d，未关闭合计 %d".formatted(rules.size(),
                     c.opened(), c.carried(), c.closed(), c.open()));
-            faults().at("rules:recorded");
         });
     }
 
@@ -138,24 +123,13 @@ public class NightlyCloseJobConfig {
             int printed = p.print(businessDate(chunk));
             counts(contribution, printed, printed);
             progress.note("报表打印 %d 份，已归档（相同内容不重复归档）".formatted(printed));
-            faults().at("print:printed");
         });
     }
 
     @Bean
-    Step closeStep(JdbcTemplate jdbc) {
+    Step closeStep(BusinessDayMapper days) {
         return step("close", (contribution, chunk) -> {
-            LocalDate d = businessDate(chunk);
-            Date day = Date.valueOf(d);
-            Long execution = chunk.getStepContext().getStepExecution().getJobExecutionId();
-            jdbc.update("INSERT INTO business_day (business_date, job_execution_id, closed_at, accrual_rows, "
-                    + "settlement_rows, matched_lines, exceptions_open) SELECT ?, ?, UTC_TIMESTAMP(6), "
-                    + "(SELECT COUNT(*) FROM interest_accrual WHERE business_date = ?), "
-                    + "(SELECT COUNT(*) FROM interest_settlement WHERE settle_date = ?), "
-                    + "(SELECT COUNT(*) FROM bank_match WHERE business_date = ?), "
-                    + "(SELECT COUNT(*) FROM recon_exception WHERE active_key IS NOT NULL) "
-                    + "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM business_day WHERE business_date = ?)",
-                    day, execution, day, day, day, day);
+            days.recordClosed(businessDate(chunk), chunk.getStepContext().getStepExecution().getJobExecutionId());
             counts(contribution, 1, 1);
         });
     }

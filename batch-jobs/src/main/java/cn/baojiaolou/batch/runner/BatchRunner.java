@@ -1,14 +1,12 @@
 package cn.baojiaolou.batch.runner;
 
-import cn.baojiaolou.batch.benchmark.NationalScaleGenerator;
-import cn.baojiaolou.batch.benchmark.NightlyCloseBenchmark;
-import cn.baojiaolou.batch.benchmark.ReportBenchmark;
 import cn.baojiaolou.batch.nightlyclose.NightlyClose;
 import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException;
 import cn.baojiaolou.loan.bankstatement.ImportResult;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.user.SystemPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -37,34 +35,24 @@ import java.util.concurrent.ScheduledFuture;
  *   nightly [--business-date=YYYY-MM-DD]          close D (default yesterday, Asia/Shanghai), catching up
  *   import-statement FILE --account=FACILITY       import a 专户 statement (CSV or XLSX)
  *   scheduler [--cron="0 0 2 * * *"]              stay up and close yesterday on the cron (Asia/Shanghai)
- *   generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]  fill the database for the benchmark (docs/BENCHMARKS.md)
- *   benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]   time the close of D against the floor
- *   report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]   time a 台账 of N rows, and D's month-end print
  * </pre>
- * Exit code 0 on success, 1 on failure, 2 on a usage error.
+ * Exit code 0 on success, 1 on failure, 2 on a usage error. The benchmark tools (generate, benchmark,
+ * report-benchmark) are not here: they are batch-jobs/perf-tools, a jar of their own.
  */
 @Component
 public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final NightlyClose nightly;
     private final BankStatementImporter importer;
-    private final NationalScaleGenerator generator;
-    private final NightlyCloseBenchmark benchmark;
-    private final ReportBenchmark reportBenchmark;
     private final MessageSource messages;
     private final String defaultCron;
     private final PrintStream out = System.out;
     private int exitCode;
 
     public BatchRunner(NightlyClose nightly, BankStatementImporter importer, MessageSource messages,
-                       @Value("${loan.nightly.cron:0 0 2 * * *}") String defaultCron,
-                       NationalScaleGenerator generator, NightlyCloseBenchmark benchmark,
-                       ReportBenchmark reportBenchmark) {
+                       @Value("${loan.nightly.cron:0 0 2 * * *}") String defaultCron) {
         this.nightly = nightly;
         this.importer = importer;
-        this.generator = generator;
-        this.benchmark = benchmark;
-        this.reportBenchmark = reportBenchmark;
         this.messages = messages;
         this.defaultCron = defaultCron;
     }
@@ -79,11 +67,6 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
             case "nightly" -> exitCode = nightly(option(args, "business-date"));
             case "import-statement" -> exitCode = importStatement(words, option(args, "account"));
             case "scheduler" -> scheduler(option(args, "cron"));
-            case "generate" -> exitCode = generate(option(args, "scale"), option(args, "through"),
-                    option(args, "buffer-pool-mb"));
-            case "benchmark" -> exitCode = benchmark(option(args, "business-date"), option(args, "buffer-pool-mb"),
-                    args.containsOption("rerun"));
-            case "report-benchmark" -> exitCode = reportBenchmark(option(args, "rows"), option(args, "business-date"));
             default -> exitCode = usage("未知命令：" + words.get(0));
         }
     }
@@ -111,57 +94,7 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
         return outcome.success() ? 0 : 1;
     }
 
-    private int generate(String scale, String through, String bufferPoolMb) throws java.sql.SQLException {
-        double s;
-        LocalDate end;
-        long mb;
-        try {
-            mb = bufferPoolMb == null ? 0 : Long.parseLong(bufferPoolMb);
-            s = scale == null ? 1.0 : Double.parseDouble(scale);
-            end = through == null ? null : LocalDate.parse(through);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return usage("参数格式错误：--scale=小数，--through=YYYY-MM-DD，--buffer-pool-mb=整数");
-        }
-        if (!(s > 0) || s > 100) {
-            return usage("--scale 应在 (0, 100] 之间：" + scale);
-        }
-        try {
-            NationalScaleGenerator.Result r = generator.generate(s, end, mb);
-            out.printf("生成完成（GEN-%s）：项目 %,d，节点 %,d（已验收 %,d），台账 %,d，拨付 %,d，还款 %,d，流水 %,d，"
-                    + "共 %,d 行，用时 %d 秒%n", r.tag(), r.projects(), r.milestones(), r.verifications(), r.ledgerRows(),
-                    r.disbursements(), r.repayments(), r.bankLines(), r.total(), r.seconds());
-            return 0;
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        }
-    }
-
-    private int benchmark(String date, String bufferPoolMb, boolean rerun) {
-        LocalDate d;
-        long mb;
-        try {
-            d = date == null ? null : LocalDate.parse(date);
-            mb = bufferPoolMb == null ? 0 : Long.parseLong(bufferPoolMb);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return usage("参数格式错误：--business-date=YYYY-MM-DD，--buffer-pool-mb=整数");
-        }
-        NightlyCloseBenchmark.Figures f = benchmark.run(d, mb, rerun);
-        return f != null && f.success() ? 0 : 1;
-    }
-
-    private int reportBenchmark(String rows, String date) throws Exception {
-        try {
-            reportBenchmark.renderLedger(rows == null ? 10_000 : Integer.parseInt(rows));
-            if (date != null) {
-                reportBenchmark.monthEnd(LocalDate.parse(date));
-            }
-            return 0;
-        } catch (NumberFormatException | DateTimeParseException e) {
-            return usage("参数格式错误：--rows=整数，--business-date=YYYY-MM-DD");
-        }
-    }
-
-    private int importStatement(List<String> words, String account) throws IOException {
+    private int importStatement(List<String> words, String account) throws Exception {
         if (words.size() < 2 || account == null) {
             return usage("用法：import-statement FILE --account=借款批次编号或专户账号");
         }
@@ -170,8 +103,10 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
             return usage("文件不存在或不可读：" + file);
         }
         try {
-            ImportResult r = importer.importStatement(account, file.getFileName().toString(),
-                    Files.readAllBytes(file));
+            byte[] content = Files.readAllBytes(file);
+            // the runner imports as the system principal; the audit trail and the import row name it
+            ImportResult r = SystemPrincipal.call(() -> importer.importStatement(account,
+                    file.getFileName().toString(), content));
             out.printf("导入完成：专户 %s，文件 %s（%s），共 %d 行，新导入 %d 行，已导入过而跳过 %d 行（导入批次 %d）%n",
                     r.account(), r.fileName(), r.encoding(), r.linesTotal(), r.imported(), r.skipped(), r.importId());
             return 0;
@@ -215,12 +150,10 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
         out.println(problem);
         out.println("""
                 用法：
-                  java -jar batch-jobs/target/batch-jobs.jar nightly [--business-date=YYYY-MM-DD]
-                  java -jar batch-jobs/target/batch-jobs.jar import-statement FILE --account=借款批次编号
-                  java -jar batch-jobs/target/batch-jobs.jar scheduler [--cron="0 0 2 * * *"]
-                  java -jar batch-jobs/target/batch-jobs.jar generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]
-                  java -jar batch-jobs/target/batch-jobs.jar benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]
-                  java -Xmx256m -jar batch-jobs/target/batch-jobs.jar report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]""");
+                  java -jar batch-jobs/target/batch-jobs-exec.jar nightly [--business-date=YYYY-MM-DD]
+                  java -jar batch-jobs/target/batch-jobs-exec.jar import-statement FILE --account=借款批次编号
+                  java -jar batch-jobs/target/batch-jobs-exec.jar scheduler [--cron="0 0 2 * * *"]
+                基准测试工具（generate、benchmark、report-benchmark）不在生产运行器中，见 batch-jobs/perf-tools""");
         return 2;
     }
 

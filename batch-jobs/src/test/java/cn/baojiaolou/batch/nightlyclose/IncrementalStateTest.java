@@ -1,11 +1,12 @@
 package cn.baojiaolou.batch.nightlyclose;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.nightlyclose.matching.StatementMatching;
 import cn.baojiaolou.batch.nightlyclose.rules.Finding;
 import cn.baojiaolou.batch.nightlyclose.rules.ReconciliationRule;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.batch.support.BatchFixtures.Ready;
+import cn.baojiaolou.loan.support.Fixtures.Ready;
 import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.domain.project.PayeeKind;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,7 +60,7 @@ class IncrementalStateTest {
         // arrives by another route, dated after the checkpoint of D2: over the cap and over the allocation
         long big = fx.insertDisbursement(p, f, r.payee().id(), r.restart().id(), "工程款", yuan("900000.00"), "PAID",
                 LocalDate.of(2023, 3, 20));
-        fx.insertPaymentEntry(f, p, big, yuan("900000.00"), LocalDate.of(2023, 3, 20), BatchFixtures.code("MIG"));
+        fx.insertPaymentEntry(f, p, big, yuan("900000.00"), LocalDate.of(2023, 3, 20), Fixtures.code("MIG"));
         // paid to the developer, and requested for a prohibited purpose (never paid)
         long developer = fx.payee(r.project(), PayeeKind.DEVELOPER).id();
         long toDeveloper = fx.insertDisbursement(p, f, developer, r.restart().id(), "工程款", yuan("1000.00"), "PAID",
@@ -95,7 +96,7 @@ class IncrementalStateTest {
         // posted after the checkpoint: a payment on 03-24 with its bank line, and another debit nobody recorded
         long late = fx.insertDisbursement(p, f, r.payee().id(), r.restart().id(), "工程款", yuan("5000.00"), "PAID",
                 LocalDate.of(2023, 3, 24));
-        String voucher = BatchFixtures.code("MIG");
+        String voucher = Fixtures.code("MIG");
         fx.insertPaymentEntry(f, p, late, yuan("5000.00"), LocalDate.of(2023, 3, 24), voucher);
         fx.bankLine(f, stmt, LocalDate.of(2023, 3, 24), "DEBIT", "5000.00", acc, voucher, "9727222.50");
         fx.bankLine(f, stmt, LocalDate.of(2023, 3, 13), "DEBIT", "12.00", "手续费", null, "9727210.50");

@@ -1,5 +1,6 @@
 package cn.baojiaolou.batch.runner;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.loan.domain.facility.Facility;
@@ -42,9 +43,9 @@ class BatchRunnerTest {
 
     @Test
     void importStatementImportsAGbkFileOnceAndRefusesABadOneWhole(@TempDir Path dir) throws Exception {
-        Facility f = fx.facility(BatchFixtures.FACILITY_AMOUNT, BatchFixtures.FACILITY_START,
+        Facility f = fx.facility(Fixtures.FACILITY_AMOUNT, Fixtures.FACILITY_START,
                 LocalDate.of(2027, 12, 31));
-        String serial = BatchFixtures.code("SN");
+        String serial = Fixtures.code("SN");
         Path good = dir.resolve("专户流水.csv");
         Files.writeString(good, """
                 交易日期,起息日,借贷方向,金额,对方户名,对方账号,银行流水号,凭证号,交易后余额,摘要

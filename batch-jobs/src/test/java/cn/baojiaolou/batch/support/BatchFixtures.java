@@ -1,28 +1,18 @@
 package cn.baojiaolou.batch.support;
 
 import cn.baojiaolou.batch.nightlyclose.rules.Finding;
-import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.disbursement.DisbursementService;
-import cn.baojiaolou.loan.domain.district.District;
 import cn.baojiaolou.loan.district.DistrictService;
-import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityService;
-import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
-import cn.baojiaolou.loan.domain.milestone.Milestone;
-import cn.baojiaolou.loan.domain.project.Payee;
-import cn.baojiaolou.loan.domain.project.PayeeKind;
-import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectService;
-import cn.baojiaolou.loan.domain.project.ProjectStatus;
 import cn.baojiaolou.loan.repayment.ProjectRepaymentService;
-import cn.baojiaolou.loan.user.LoanUser;
-import cn.baojiaolou.loan.user.Role;
+import cn.baojiaolou.loan.support.Fixtures;
+import cn.baojiaolou.loan.user.UserMapper;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -33,54 +23,22 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Test data for the nightly-close tests. Ledger data goes through loan-service's own services (so every write rule
- * applies), run as a city-scope user of the needed role set in the SecurityContextHolder; bank statements,
- * interest accruals and "data that arrived by another route" (a disbursement the API would refuse) are plain JDBC
- * inserts. Every code is unique across the run, so tests sharing the database never see each other's rows.
+ * Test data for the nightly-close tests: loan-service's {@link Fixtures} (ledger data through the services, so every
+ * write rule applies, shared through its test-jar), plus what arrives by another route as plain JDBC inserts: bank
+ * statements, interest accruals and "data that arrived by another route" (a disbursement the API would refuse).
+ * Every code is unique across the run, so tests sharing the database never see each other's rows.
  */
-public class BatchFixtures {
+public class BatchFixtures extends Fixtures {
 
-    public static final LocalDate FACILITY_START = LocalDate.of(2023, 1, 1);
-    public static final BigDecimal FACILITY_AMOUNT = new BigDecimal("10000000.00");
-
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final String RUN = Long.toString(System.nanoTime() % 46656, 36).toUpperCase();
-    private static final LoanUser ACCOUNTANT = new LoanUser("batch-fixture-accountant", "", "", Role.ACCOUNTANT, null,
-            true);
-    private static final LoanUser REVIEWER = new LoanUser("batch-fixture-reviewer", "", "", Role.REVIEWER, null, true);
-    private static final LoanUser ADMIN = new LoanUser("batch-fixture-admin", "", "", Role.ADMIN, null, true);
-
-    private final DistrictService districts;
-    private final FacilityService facilities;
-    private final ProjectService projects;
-    private final DisbursementService disbursements;
-    private final ProjectRepaymentService repayments;
-    private final LedgerMapper ledger;
     private final JdbcTemplate jdbc;
 
     public BatchFixtures(DistrictService districts, FacilityService facilities, ProjectService projects,
                          DisbursementService disbursements, ProjectRepaymentService repayments, LedgerMapper ledger,
-                         JdbcTemplate jdbc) {
-        this.districts = districts;
-        this.facilities = facilities;
-        this.projects = projects;
-        this.disbursements = disbursements;
-        this.repayments = repayments;
-        this.ledger = ledger;
+                         UserMapper users, PasswordEncoder encoder, JdbcTemplate jdbc) {
+        super(districts, facilities, projects, disbursements, repayments, ledger, users, encoder, jdbc);
         this.jdbc = jdbc;
-    }
-
-    /** A code unique across the whole test run, e.g. "P-3K-17". */
-    public static String code(String prefix) {
-        return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
-    }
-
-    public static BigDecimal yuan(String amount) {
-        return new BigDecimal(amount);
     }
 
     // --- findings of a test's own rows (other tests' data shares the database) -------------------------------
@@ -95,125 +53,6 @@ public class BatchFixtures {
 
     public static List<Finding> withSubject(List<Finding> findings, String subjectKey) {
         return findings.stream().filter(f -> f.subjectKey().equals(subjectKey)).toList();
-    }
-
-    // --- through the services ------------------------------------------------------------------------------------
-
-    public District district() {
-        String code = code("D");
-        return as(ADMIN, () -> districts.create(code, "测试区" + code));
-    }
-
-    public Facility facility(BigDecimal amount, LocalDate start, LocalDate maturity) {
-        String code = code("F");
-        return as(ACCOUNTANT, () -> facilities.create(new FacilityService.NewFacility(code, "测试借款批次" + code,
-                "国家开发银行", "测试发展集团", "6217" + Math.abs(code.hashCode()), amount, new BigDecimal("0.036"),
-                start, maturity, null))).facility();
-    }
-
-    public LedgerEntry drawdown(Facility f, BigDecimal amount, LocalDate on, String voucherNo) {
-        return as(ACCOUNTANT, () -> facilities.drawdown(f.code(), amount, on, voucherNo));
-    }
-
-    /** A project with developer account "DEV-{code}". */
-    public Project project(District district, LocalDate expectedDelivery, int totalUnits) {
-        String code = code("P");
-        return as(ACCOUNTANT, () -> projects.create(new ProjectService.NewProject(code, "测试项目" + code,
-                district.code(), "测试置业有限公司", "DEV-" + code, "测试建工集团", totalUnits,
-                new BigDecimal("1000000.00"), expectedDelivery, ProjectStatus.RESUMED, "一楼一策", "张三", "专班")))
-                .project();
-    }
-
-    public Payee payee(Project p, PayeeKind kind) {
-        return payee(p, kind, code("ACC"));
-    }
-
-    public Payee payee(Project p, PayeeKind kind, String accountNo) {
-        return as(ACCOUNTANT, () -> projects.addPayee(p.code(), "收款单位" + code("N"), accountNo, "中国建设银行永州分行",
-                kind));
-    }
-
-    public void allocate(Project p, Facility f, BigDecimal amount, LocalDate approvedOn) {
-        as(ACCOUNTANT, () -> projects.allocate(p.code(), f.code(), amount, code("PF"), approvedOn));
-    }
-
-    public Milestone milestone(Project p, String name, String capPercent, LocalDate planned) {
-        return as(ACCOUNTANT, () -> projects.addMilestone(p.code(), name, planned, new BigDecimal(capPercent)));
-    }
-
-    public Milestone verify(Project p, Milestone m, LocalDate on) {
-        return verify(p, m, on, null);
-    }
-
-    public Milestone verify(Project p, Milestone m, LocalDate on, Integer unitsDelivered) {
-        return as(REVIEWER, () -> projects.verify(p.code(), m.id(), on, "监理张工", code("JL"), unitsDelivered));
-    }
-
-    public Disbursement approved(Project p, Payee payee, Milestone m, BigDecimal amount) {
-        Disbursement d = as(ACCOUNTANT, () -> disbursements.request(p.code(), payee.id(), m.id(), "工程款", amount,
-                null));
-        return as(REVIEWER, () -> disbursements.approve(d.id(), null));
-    }
-
-    /** Request → approval → payment, with a fresh voucher number. */
-    public Disbursement paid(Project p, Payee payee, Milestone m, BigDecimal amount, LocalDate on) {
-        return paid(p, payee, m, amount, on, code("PAY"));
-    }
-
-    public Disbursement paid(Project p, Payee payee, Milestone m, BigDecimal amount, LocalDate on, String voucherNo) {
-        Disbursement d = approved(p, payee, m, amount);
-        return as(ACCOUNTANT, () -> disbursements.pay(d.id(), on, voucherNo));
-    }
-
-    public Disbursement reverse(Disbursement d, LocalDate on) {
-        return as(ACCOUNTANT, () -> disbursements.reverse(d.id(), "银行退票", on));
-    }
-
-    public ProjectRepaymentService.Repayment repay(Project p, BigDecimal amount, LocalDate on, String voucherNo) {
-        return as(ACCOUNTANT, () -> repayments.repay(p.code(), amount, on, voucherNo));
-    }
-
-    /** The PAYMENT ledger row of a paid disbursement. */
-    public LedgerEntry paymentOf(Disbursement d) {
-        return ledger.findPaymentOf(d.id());
-    }
-
-    public List<LedgerEntry> entriesOf(Project p) {
-        return ledger.projectEntries(p.id());
-    }
-
-    /**
-     * A ready project: a facility of 10,000,000.00 (2023-01-01 … 2027-12-31) fully drawn on 2023-01-01, an allocation
-     * of {@code allocation} approved 2023-01-02, a contractor payee and the four default milestones (复工 20% planned
-     * 2023-03-01, 主体结构封顶 50% 2023-09-01, 竣工验收 95% 2024-03-01, 交付 100% 2024-06-30), none verified; expected
-     * delivery 2024-06-30, 500 homes.
-     */
-    public Ready ready(BigDecimal allocation) {
-        District d = district();
-        Facility f = facility(FACILITY_AMOUNT, FACILITY_START, LocalDate.of(2027, 12, 31));
-        LedgerEntry drawdown = drawdown(f, FACILITY_AMOUNT, FACILITY_START, code("DD"));
-        return readyOn(d, f, drawdown, allocation);
-    }
-
-    /** Another ready project on an existing facility. */
-    public Ready readyOn(District d, Facility f, LedgerEntry drawdown, BigDecimal allocation) {
-        Project p = project(d, LocalDate.of(2024, 6, 30), 500);
-        allocate(p, f, allocation, LocalDate.of(2023, 1, 2));
-        Payee payee = payee(p, PayeeKind.CONTRACTOR);
-        List<Milestone> ms = List.of(
-                milestone(p, "复工", "20", LocalDate.of(2023, 3, 1)),
-                milestone(p, "主体结构封顶", "50", LocalDate.of(2023, 9, 1)),
-                milestone(p, "竣工验收", "95", LocalDate.of(2024, 3, 1)),
-                milestone(p, "交付", "100", LocalDate.of(2024, 6, 30)));
-        return new Ready(d, f, drawdown, p, payee, ms);
-    }
-
-    public record Ready(District district, Facility facility, LedgerEntry drawdown, Project project, Payee payee,
-                        List<Milestone> milestones) {
-
-        public Milestone restart() {
-            return milestones.get(0);
-        }
     }
 
     // --- plain JDBC ----------------------------------------------------------------------------------------------
@@ -323,10 +162,6 @@ public class BatchFixtures {
         }
     }
 
-    public JdbcTemplate jdbc() {
-        return jdbc;
-    }
-
     private long insert(String sql, Object... args) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
@@ -341,20 +176,5 @@ public class BatchFixtures {
 
     private static LocalDateTime now() {
         return LocalDateTime.now().withNano(0);
-    }
-
-    public <T> T as(LoanUser user, Callable<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-        try {
-            return work.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.audit;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import org.apache.ibatis.cursor.Cursor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 
 /** Re-computes the whole chain: any edited, inserted or deleted row breaks it at that row. */
 @Service
+@PreAuthorize(Authorities.AUDIT_READERS)
 public class AuditChainCheck {
 
     private final AuditMapper mapper;

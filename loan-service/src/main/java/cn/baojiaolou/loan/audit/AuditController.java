@@ -44,8 +44,8 @@ class AuditController {
 
     /** A district user reads only the rows about their district's projects and payments, or made by its users. */
     private static Long districtScope() {
-        cn.baojiaolou.loan.user.LoanUser user = cn.baojiaolou.loan.user.CurrentUser.get();
-        return user == null ? null : user.districtId();
+        cn.baojiaolou.loan.user.LoanUser user = cn.baojiaolou.loan.user.CurrentUser.require();
+        return user.districtId();
     }
 
     private static String blankToNull(String s) {

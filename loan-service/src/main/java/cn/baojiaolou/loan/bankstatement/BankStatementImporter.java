@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.bankstatement;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
@@ -31,6 +33,7 @@ import java.util.Set;
  * the web API and the batch runner both call {@link #importStatement}.
  */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class BankStatementImporter {
 
     public static final String AUDIT_ACTION = "BANK_STATEMENT_IMPORTED";
@@ -65,6 +68,7 @@ public class BankStatementImporter {
      * @throws Refusal 422 on "account" for an unknown 专户, on "file" for an empty or unreadable file or a bad
      *                      header, {@link BankStatementInvalidException} for bad lines; 403 for a district user
      */
+    @PreAuthorize(Authorities.ACCOUNTANT_OR_SYSTEM)
     public ImportResult importStatement(String account, String fileName, byte[] content) {
         requireCityScope();
         BankStatementMapper.Account facility = resolve(account);
@@ -195,8 +199,8 @@ public class BankStatementImporter {
 
     /** The 专户 belongs to a city-level facility: district users only read its statement. */
     private static void requireCityScope() {
-        LoanUser user = CurrentUser.get();
-        if (user != null && !user.isCityScope()) {
+        LoanUser user = CurrentUser.require();
+        if (!user.isCityScope()) {
             throw Refusal.forbidden("facility.cityOnly");
         }
     }

@@ -1,6 +1,6 @@
 package cn.baojiaolou.loan.common;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** Business dates are Asia/Shanghai; stored instants are UTC with microseconds (DATETIME(6)). */
-@Component
+@Service
 public class BusinessClock {
 
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");

@@ -20,6 +20,7 @@ import cn.baojiaolou.loan.domain.project.ProjectStatus;
 import cn.baojiaolou.loan.repayment.ProjectRepaymentService;
 import cn.baojiaolou.loan.user.LoanUser;
 import cn.baojiaolou.loan.user.Role;
+import cn.baojiaolou.loan.user.SystemPrincipal;
 import cn.baojiaolou.loan.user.UserMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,7 @@ class DemoDataLoader implements ApplicationRunner {
         users.insert("reviewer", hash, "王复核", Role.REVIEWER, null, now);
         users.insert("auditor", hash, "赵审计", Role.AUDITOR, null, now);
         users.insert("admin", hash, "系统管理员", Role.ADMIN, null, now);
-        long lingling = districts.require("零陵区").id();
+        long lingling = as(Role.ADMIN, () -> districts.require("零陵区")).id();
         users.insert("lingling-accountant", hash, "零陵区会计", Role.ACCOUNTANT, lingling, now);
         users.insert("lingling-reviewer", hash, "零陵区复核", Role.REVIEWER, lingling, now);
     }
@@ -424,6 +425,7 @@ class DemoDataLoader implements ApplicationRunner {
             case REVIEWER -> "reviewer";
             case AUDITOR -> "auditor";
             case ADMIN -> "admin";
+            case SYSTEM -> SystemPrincipal.NAME;
         }, "", "", role, null, true);
         var context = SecurityContextHolder.getContext();
         var previous = context.getAuthentication();

@@ -106,8 +106,8 @@ class DisbursementPages {
     String queue(Model model) {
         model.addAttribute("requests", disbursements.search(null, DisbursementStatus.REQUESTED));
         model.addAttribute("me", CurrentUser.username());
-        var user = CurrentUser.get();
-        model.addAttribute("milestones", review.awaitingVerification(user == null ? null : user.districtId(),
+        var user = CurrentUser.require();
+        model.addAttribute("milestones", review.awaitingVerification(user.districtId(),
                 clock.today().plusDays(30), 50));
         model.addAttribute("today", clock.today());
         return "review";

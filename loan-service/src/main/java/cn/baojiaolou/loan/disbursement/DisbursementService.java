@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.disbursement;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.domain.disbursement.DisbursementLifecycle;
 import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
@@ -40,6 +42,7 @@ import java.util.List;
  * cap are serialised and the second sees the first.
  */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class DisbursementService {
 
     private final DisbursementMapper disbursements;
@@ -68,6 +71,7 @@ public class DisbursementService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Disbursement request(String projectCode, long payeeId, long milestoneId, String purposeText,
                                 BigDecimal amount, String facilityCode) {
         Project p = access.requireReferenced("projectCode", projectCode);
@@ -99,11 +103,13 @@ public class DisbursementService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.REVIEWER)
     public Disbursement approve(long id, String note) {
         return decide(id, DisbursementStatus.APPROVED, note, "DISBURSEMENT_APPROVED");
     }
 
     @Transactional
+    @PreAuthorize(Authorities.REVIEWER)
     public Disbursement reject(long id, String reason) {
         return decide(id, DisbursementStatus.REJECTED, reason, "DISBURSEMENT_REJECTED");
     }
@@ -128,6 +134,7 @@ public class DisbursementService {
 
     /** 付款: the caps are checked again here, under the locks, together with the 专户 balance. */
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Disbursement pay(long id, LocalDate paidOn, String voucherNo) {
         Disbursement before = visible(id);
         Facility f = facilities.lock(before.facilityId());
@@ -149,6 +156,7 @@ public class DisbursementService {
 
     /** 冲正: a compensating ledger row; the payment row itself is never touched. Only PAID, only once. */
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Disbursement reverse(long id, String reason, LocalDate reversedOn) {
         Disbursement before = visible(id);
         Facility f = facilities.lock(before.facilityId());
@@ -178,8 +186,8 @@ public class DisbursementService {
     @Transactional(readOnly = true)
     public List<Disbursement> search(String projectCode, DisbursementStatus status) {
         Long projectId = projectCode == null || projectCode.isBlank() ? null : access.require(projectCode).id();
-        LoanUser user = CurrentUser.get();
-        Long districtId = user == null ? null : user.districtId();
+        LoanUser user = CurrentUser.require();
+        Long districtId = user.districtId();
         return disbursements.search(projectId, status, districtId);
     }
 

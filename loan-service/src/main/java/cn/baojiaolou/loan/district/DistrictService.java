@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.district;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.district.District;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class DistrictService {
 
     private final DistrictMapper districts;
@@ -22,6 +25,7 @@ public class DistrictService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.ADMIN)
     public District create(String code, String name) {
         if (districts.findByCodeOrName(code) != null || districts.findByCodeOrName(name) != null) {
             throw Refusal.conflict("district.exists", code);

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.facility;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.facility.Facility;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
@@ -28,6 +30,7 @@ import java.util.List;
 
 /** Facilities, drawdowns (提款) and central repayments (统还). Facilities are city-level: district users only read. */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class FacilityService {
 
     public static final BigDecimal DEFAULT_PENALTY_MARKUP = new BigDecimal("0.5");
@@ -55,6 +58,7 @@ public class FacilityService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public FacilityView create(NewFacility n) {
         requireCityScope();
         if (!n.maturityDate().isAfter(n.startDate())) {
@@ -93,6 +97,7 @@ public class FacilityService {
 
     /** 提款: Σ drawdowns never exceeds the facility amount. */
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public LedgerEntry drawdown(String code, BigDecimal amount, LocalDate valueDate, String voucherNo) {
         requireCityScope();
         Facility f = facilities.lock(require(code).id());
@@ -114,6 +119,7 @@ public class FacilityService {
      * Principal may not exceed what is outstanding, and the 专户 must hold the whole payment.
      */
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public LedgerEntry centralRepayment(String code, BigDecimal principal, BigDecimal interest, LocalDate valueDate,
                                         String voucherNo) {
         requireCityScope();
@@ -162,8 +168,8 @@ public class FacilityService {
     }
 
     private void requireCityScope() {
-        LoanUser user = CurrentUser.get();
-        if (user != null && !user.isCityScope()) {
+        LoanUser user = CurrentUser.require();
+        if (!user.isCityScope()) {
             audit.refusal(user.username(), "ACCESS_DENIED", "facility", null, AuditTrail.DENIED, "区县用户不能写借款批次");
             throw Refusal.forbidden("facility.cityOnly");
         }

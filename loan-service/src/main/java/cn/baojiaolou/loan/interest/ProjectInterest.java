@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.interest;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
 import cn.baojiaolou.loan.domain.interest.InterestStatement;
 import cn.baojiaolou.loan.domain.interest.PositionEvent;
@@ -22,6 +24,7 @@ import java.util.function.Function;
  * disbursed principal at its facility's rate, computed from the ledger as of any day.
  */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class ProjectInterest {
 
     private final FacilityMapper facilities;

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.ledger;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 
 import org.springframework.stereotype.Service;
@@ -11,6 +13,7 @@ import java.util.List;
 
 /** A project's money events in value-date order, with running paid and principal-outstanding balances. */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class ProjectLedger {
 
     private final LedgerMapper ledger;

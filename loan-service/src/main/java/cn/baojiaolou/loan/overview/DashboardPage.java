@@ -42,8 +42,8 @@ class DashboardPage {
         model.addAttribute("businessDate", c.businessDate());
         model.addAttribute("districts", lines);
         model.addAttribute("total", LoanSummaryReport.total(lines, new ReportMessages(locale).get("label.total")));
-        LoanUser user = CurrentUser.get();
-        Long districtId = user == null ? null : user.districtId();
+        LoanUser user = CurrentUser.require();
+        Long districtId = user.districtId();
         long serious = 0;
         long warnings = 0;
         for (DashboardMapper.SeverityCount s : dashboard.openExceptions(districtId)) {

@@ -98,8 +98,8 @@ class ProjectPages {
         model.addAttribute("status", status);
         model.addAttribute("q", q);
         model.addAttribute("statuses", ProjectStatus.values());
-        LoanUser user = CurrentUser.get();
-        model.addAttribute("districts", user == null || user.isCityScope() ? districts.all()
+        LoanUser user = CurrentUser.require();
+        model.addAttribute("districts", user.isCityScope() ? districts.all()
                 : districts.all().stream().filter(d -> d.id() == user.districtId()).toList());
         return "projects";
     }

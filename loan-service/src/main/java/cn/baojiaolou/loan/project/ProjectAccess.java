@@ -1,17 +1,20 @@
 package cn.baojiaolou.loan.project;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.project.Project;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.user.CurrentUser;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * Finds a project the current user may see. Another district's project answers exactly like an unknown one
  * (404), so its existence is not leaked; the attempt is audited as a denied access.
  */
-@Component
+@Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class ProjectAccess {
 
     private final ProjectMapper projects;

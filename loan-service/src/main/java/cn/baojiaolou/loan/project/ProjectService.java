@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.project;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.project.Allocation;
 import cn.baojiaolou.loan.domain.project.Payee;
 import cn.baojiaolou.loan.domain.project.PayeeKind;
@@ -32,6 +34,7 @@ import java.util.List;
 
 /** Projects, their payees, allocations and milestones. */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class ProjectService {
 
     private final ProjectMapper projects;
@@ -72,10 +75,11 @@ public class ProjectService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public ProjectView create(NewProject n) {
         District district = districts.require(n.district());
-        LoanUser user = CurrentUser.get();
-        if (user != null && !user.canSee(district.id())) {
+        LoanUser user = CurrentUser.require();
+        if (!user.canSee(district.id())) {
             audit.refusal(user.username(), "ACCESS_DENIED", "district", district.code(), AuditTrail.DENIED,
                     "不能在其他区县登记项目");
             throw Refusal.forbidden("project.otherDistrict");
@@ -102,8 +106,8 @@ public class ProjectService {
             District d = districts.require(district);
             districtId = d.id();
         }
-        LoanUser user = CurrentUser.get();
-        if (user != null && !user.isCityScope()) {
+        LoanUser user = CurrentUser.require();
+        if (!user.isCityScope()) {
             if (districtId != null && !districtId.equals(user.districtId())) {
                 return List.of();
             }
@@ -118,6 +122,7 @@ public class ProjectService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Payee addPayee(String projectCode, String name, String accountNo, String bankName, PayeeKind kind) {
         Project p = access.require(projectCode);
         Payee payee = new Payee(0, p.id(), name, accountNo, bankName, kind);
@@ -134,6 +139,7 @@ public class ProjectService {
 
     /** 额度核定: Σ allocations of a facility never exceed its amount (checked under the facility's row lock). */
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Allocation allocate(String projectCode, String facilityCode, BigDecimal amount, String approvalRef,
                                LocalDate approvedOn) {
         Project p = access.require(projectCode);
@@ -161,6 +167,7 @@ public class ProjectService {
 
     /** Milestones come in order; each cumulative cap is above the one before. */
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Milestone addMilestone(String projectCode, String name, LocalDate plannedDate, BigDecimal capPercent) {
         Project p = access.require(projectCode);
         projects.lock(p.id());
@@ -177,6 +184,7 @@ public class ProjectService {
 
     /** A reviewer verifies a milestone once, in order; delivered units add to the project's count. */
     @Transactional
+    @PreAuthorize(Authorities.REVIEWER)
     public Milestone verify(String projectCode, long milestoneId, LocalDate verifiedOn, String inspector,
                             String evidenceRef, Integer unitsDelivered) {
         Project p = access.require(projectCode);

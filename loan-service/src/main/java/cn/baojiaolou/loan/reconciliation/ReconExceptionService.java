@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.reconciliation;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
@@ -16,6 +18,7 @@ import java.util.Set;
 
 /** Reading the nightly close's exceptions within the user's scope, and a reviewer's resolution of one. */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class ReconExceptionService {
 
     static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "WAIVED");
@@ -40,8 +43,8 @@ public class ReconExceptionService {
                                        String project) {
         Long districtId = district == null || district.isBlank() ? null : districts.require(district).id();
         Long projectId = project == null || project.isBlank() ? null : projects.require(project).id();
-        LoanUser user = CurrentUser.get();
-        if (user != null && !user.isCityScope()) {
+        LoanUser user = CurrentUser.require();
+        if (!user.isCityScope()) {
             if (districtId != null && !districtId.equals(user.districtId())) {
                 return List.of();
             }
@@ -51,6 +54,7 @@ public class ReconExceptionService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.REVIEWER)
     public ReconException resolve(long id, String status, String note) {
         ReconException before = visible(id);
         if (!RESOLUTIONS.contains(status)) {
@@ -66,8 +70,8 @@ public class ReconExceptionService {
 
     private ReconException visible(long id) {
         ReconException e = exceptions.findById(id);
-        LoanUser user = CurrentUser.get();
-        boolean inScope = e != null && (user == null || user.isCityScope()
+        LoanUser user = CurrentUser.require();
+        boolean inScope = e != null && (user.isCityScope()
                 || (e.districtId() != null && e.districtId().equals(user.districtId())));
         if (!inScope) {
             if (e != null) {

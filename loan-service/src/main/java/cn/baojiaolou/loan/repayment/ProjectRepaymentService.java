@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.repayment;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
@@ -30,6 +32,7 @@ import java.util.List;
 
 /** 项目还款: sales proceeds back into the 专户, split by {@link RepaymentWaterfall}. */
 @Service
+@PreAuthorize(Authorities.SIGNED_IN)
 public class ProjectRepaymentService {
 
     private final ProjectAccess access;
@@ -68,6 +71,7 @@ public class ProjectRepaymentService {
     }
 
     @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
     public Repayment repay(String projectCode, BigDecimal amount, LocalDate valueDate, String voucherNo) {
         Project p = access.require(projectCode);
         List<Facility> drawnOn = facilitiesOf(p);

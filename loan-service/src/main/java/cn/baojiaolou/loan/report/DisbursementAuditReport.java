@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.text;
 import static cn.baojiaolou.reports.ReportColumn.wanYuan;
 
@@ -12,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.reports.ReportDocument;
@@ -29,7 +31,7 @@ import cn.baojiaolou.reports.WanYuan;
  * approval trail (requested by and when, decided by and when, the note), its payment and the verification of the
  * milestone it was paid against. Times are Beijing time.
  */
-@Component
+@Service
 class DisbursementAuditReport implements ReportAssembler {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -46,6 +48,7 @@ class DisbursementAuditReport implements ReportAssembler {
     }
 
     @Override
+    @PreAuthorize(Authorities.REPORT_READERS)
     public ReportDocument assemble(ReportContext c) {
         ReportMessages messages = new ReportMessages(c.locale());
         LocalDateTime fromUtc = BusinessClock.endOfDayUtc(c.from().minusDays(1));

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.date;
 import static cn.baojiaolou.reports.ReportColumn.integer;
 import static cn.baojiaolou.reports.ReportColumn.text;
@@ -13,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -31,7 +33,7 @@ import cn.baojiaolou.reports.WanYuan;
  * 对账异常日报: the exceptions that held on the business date, SERIOUS first, then by district, each with the rows
  * behind it. The status shown is the one on that date (a later resolution or automatic close is not shown).
  */
-@Component
+@Service
 class ExceptionDailyReport implements ReportAssembler {
 
     private final ReportMapper reports;
@@ -48,6 +50,7 @@ class ExceptionDailyReport implements ReportAssembler {
     }
 
     @Override
+    @PreAuthorize(Authorities.REPORT_READERS)
     public ReportDocument assemble(ReportContext c) {
         ReportMessages messages = new ReportMessages(c.locale());
         Map<String, List<ReportMapper.ExceptionRow>> bySeverity = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.integer;
 import static cn.baojiaolou.reports.ReportColumn.percent;
 import static cn.baojiaolou.reports.ReportColumn.text;
@@ -10,7 +12,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 import cn.baojiaolou.reports.ReportDocument;
 import cn.baojiaolou.reports.ReportHeader;
@@ -25,7 +27,7 @@ import cn.baojiaolou.reports.WanYuan;
  * delivered and 化解率 (closed projects ÷ projects) — as of the business date; the basis of the weekly and monthly
  * reports. One set-based query; the totals row adds the districts' 元 figures.
  */
-@Component
+@Service
 public class LoanSummaryReport implements ReportAssembler {
 
     private final ReportMapper reports;
@@ -45,6 +47,7 @@ public class LoanSummaryReport implements ReportAssembler {
         return ReportKind.SUMMARY;
     }
 
+    @PreAuthorize(Authorities.SIGNED_IN)
     public List<Line> lines(ReportContext c) {
         List<Line> lines = new ArrayList<>();
         for (ReportMapper.DistrictTotals t : reports.districtTotals(c.businessDate(), c.districtId())) {
@@ -63,6 +66,7 @@ public class LoanSummaryReport implements ReportAssembler {
     }
 
     @Override
+    @PreAuthorize(Authorities.REPORT_READERS)
     public ReportDocument assemble(ReportContext c) {
         ReportMessages messages = new ReportMessages(c.locale());
         List<Line> lines = lines(c);

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.date;
 import static cn.baojiaolou.reports.ReportColumn.integer;
 import static cn.baojiaolou.reports.ReportColumn.percent;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.baojiaolou.loan.domain.interest.InterestStatement;
@@ -44,7 +46,7 @@ import cn.baojiaolou.reports.WanYuan;
  * running total paid, repayments with their split and the running principal, and interest by the 积数 method.
  * Rows dated after the business date are left out, so the report of a past date does not change.
  */
-@Component
+@Service
 class ProjectLedgerReport implements ReportAssembler {
 
     private static final BigDecimal ZERO = new BigDecimal("0.00");
@@ -72,6 +74,7 @@ class ProjectLedgerReport implements ReportAssembler {
 
     @Override
     @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.REPORT_READERS)
     public ReportDocument assemble(ReportContext c) {
         Project p = c.project();
         LocalDate asOf = c.businessDate();

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.date;
 import static cn.baojiaolou.reports.ReportColumn.integer;
 import static cn.baojiaolou.reports.ReportColumn.text;
@@ -15,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.baojiaolou.loan.domain.facility.Facility;
@@ -35,7 +37,7 @@ import cn.baojiaolou.reports.WanYuan;
  * end of the business date, with days overdue. Overdue follows REPAYMENT_OVERDUE: interest settled on the business
  * date itself is due that day, not yet overdue; principal is overdue after the facility's maturity date.
  */
-@Component
+@Service
 class RepaymentScheduleReport implements ReportAssembler {
 
     private static final BigDecimal ZERO = new BigDecimal("0.00");
@@ -55,6 +57,7 @@ class RepaymentScheduleReport implements ReportAssembler {
 
     @Override
     @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.REPORT_READERS)
     public ReportDocument assemble(ReportContext c) {
         ReportMessages messages = new ReportMessages(c.locale());
         LocalDate day = c.businessDate();

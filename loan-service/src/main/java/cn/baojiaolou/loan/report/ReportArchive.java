@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +26,7 @@ import cn.baojiaolou.reports.RenderedPdf;
  * always has its file.
  */
 @Service
+@PreAuthorize(Authorities.REPORT_READERS)
 public class ReportArchive {
 
     public static final String NIGHTLY = "NIGHTLY";

@@ -100,8 +100,8 @@ class ReportController {
                                  LocalDate businessDate,
                                  @RequestParam(required = false) String report) {
         String type = report == null ? null : ReportService.kind(report).slug();
-        LoanUser user = CurrentUser.get();
-        Long districtId = user == null || user.isCityScope() ? null : user.districtId();
+        LoanUser user = CurrentUser.require();
+        Long districtId = user.isCityScope() ? null : user.districtId();
         return archive.search(businessDate, type, districtId, MAX_ARCHIVE_ROWS);
     }
 

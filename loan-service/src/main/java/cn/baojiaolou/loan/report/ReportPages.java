@@ -47,14 +47,14 @@ class ReportPages {
     @GetMapping("/reports")
     String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate archiveDate,
                 Model model) {
-        LoanUser user = CurrentUser.get();
+        LoanUser user = CurrentUser.require();
         model.addAttribute("kinds", ReportKind.values());
         model.addAttribute("projects", projects.search(null, null, null));
-        model.addAttribute("districts", user == null || user.isCityScope() ? districts.all()
+        model.addAttribute("districts", user.isCityScope() ? districts.all()
                 : districts.all().stream().filter(d -> d.id() == user.districtId()).toList());
         model.addAttribute("archiveDate", archiveDate);
         model.addAttribute("archive", archive.search(archiveDate, null,
-                user == null || user.isCityScope() ? null : user.districtId(), 100));
+                user.isCityScope() ? null : user.districtId(), 100));
         return "reports";
     }
 

@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import cn.baojiaolou.loan.user.Authorities;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +39,7 @@ import cn.baojiaolou.reports.XlsxReportRenderer;
  * audited; the nightly close prints through {@link #nightlyContext} and {@link ReportArchive}.
  */
 @Service
+@PreAuthorize(Authorities.REPORT_READERS)
 public class ReportService {
 
     /** The longest period of a 资金拨付审计报告: a year (366 days with a leap day). */
@@ -96,6 +99,7 @@ public class ReportService {
     }
 
     /** The 汇总表's figures up to now, for the dashboard: the same scope, today's rows included. */
+    @PreAuthorize(Authorities.SIGNED_IN)
     public ReportContext liveSummaryContext(Locale requested) {
         return context(ReportKind.SUMMARY, new ReportQuery(null, clock.today(), null, null, null), requested, true);
     }
@@ -148,6 +152,7 @@ public class ReportService {
     }
 
     /** A report the nightly close prints: city-wide, or one project's 台账; Chinese. */
+    @PreAuthorize(Authorities.SYSTEM)
     public ReportContext nightlyContext(ReportKind kind, LocalDate businessDate, Project project) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("lang", "zh");
@@ -200,9 +205,9 @@ public class ReportService {
     }
 
     private District district(String codeOrName) {
-        LoanUser user = CurrentUser.get();
+        LoanUser user = CurrentUser.require();
         if (codeOrName == null || codeOrName.isBlank()) {
-            return user == null || user.isCityScope() ? null : districts.findById(user.districtId());
+            return user.isCityScope() ? null : districts.findById(user.districtId());
         }
         District d = districts.findByCodeOrName(codeOrName.trim());
         if (d == null) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
@@ -18,7 +18,7 @@ import cn.baojiaolou.loan.common.BusinessClock;
  * The lock is audited (ACCOUNT_LOCKED). Counted in the database, under a row lock, so two servers or two racing
  * attempts cannot both slip under the limit.
  */
-@Service
+@Component
 public class LoginLock {
 
     static final int MAX_FAILURES = 5;

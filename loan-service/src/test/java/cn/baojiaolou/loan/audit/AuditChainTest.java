@@ -224,13 +224,13 @@ class AuditChainTest {
     @Test
     void alteringAnyRowIsDetectedAtThatRow() throws Exception {
         Fixtures.Ready r = fx.ready(new BigDecimal("100000.00"));
-        fx.verify(r.project(), r.milestones().get(0), LocalDate.of(2023, 2, 1));
-        fx.paid(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("20000.00"), LocalDate.of(2023, 2, 10));
+        fx.verify(r.code(), r.milestones().get(0), LocalDate.of(2023, 2, 1));
+        fx.paid(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("20000.00"), LocalDate.of(2023, 2, 10));
         long firstRow = jdbc.queryForObject("SELECT MIN(id) FROM audit_event", Long.class);
         long paidRow = jdbc.queryForObject("SELECT MAX(id) FROM audit_event WHERE action = 'DISBURSEMENT_PAID'",
                 Long.class);
         long middleRow = jdbc.queryForObject("SELECT MAX(id) FROM audit_event WHERE action = 'ALLOCATION_APPROVED'"
-                + " AND target_id = ?", Long.class, r.project());
+                + " AND target_id = ?", Long.class, r.code());
         chainCheck().andExpect(jsonPath("$.intact").value(true));
 
         jdbc.execute("DROP TRIGGER audit_event_no_update");
@@ -265,7 +265,7 @@ class AuditChainTest {
     void removingARowFromTheMiddleIsDetected() throws Exception {
         Fixtures.Ready r = fx.ready(new BigDecimal("100000.00"));
         long victim = jdbc.queryForObject("SELECT MAX(id) FROM audit_event WHERE action = 'PAYEE_REGISTERED'"
-                + " AND target_id = ?", Long.class, r.project());
+                + " AND target_id = ?", Long.class, r.code());
         long next = jdbc.queryForObject("SELECT MIN(id) FROM audit_event WHERE id > ?", Long.class, victim);
         removeAndRestore(victim, () -> assertBrokenAt(next));
     }

@@ -2,6 +2,7 @@ package cn.baojiaolou.loan.bankstatement;
 
 import cn.baojiaolou.loan.bankstatement.BankStatementInvalidException.LineProblem;
 import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.user.SystemPrincipal;
 import cn.baojiaolou.loan.domain.district.District;
 import cn.baojiaolou.loan.user.LoanUser;
 import cn.baojiaolou.loan.user.Role;
@@ -316,9 +317,10 @@ class BankStatementImportTest {
     }
 
     @Test
-    void theBatchRunnerImportsAsTheSystemUser() {
-        ImportResult r = importer.importStatement(facility, "/data/inbox/" + facility + ".csv",
-                (HEADER + "2023-07-03,2023-07-03,贷,100.00,甲,1,SYS-1,,100.00,\n").getBytes(StandardCharsets.UTF_8));
+    void theBatchRunnerImportsAsTheSystemUser() throws Exception {
+        ImportResult r = SystemPrincipal.call(() -> importer.importStatement(facility, "/data/inbox/" + facility
+                + ".csv", (HEADER + "2023-07-03,2023-07-03,贷,100.00,甲,1,SYS-1,,100.00,\n")
+                .getBytes(StandardCharsets.UTF_8)));
         assertThat(r.fileName()).isEqualTo(facility + ".csv");
         assertThat(jdbc.queryForObject("SELECT imported_by FROM bank_statement_import WHERE id = ?", String.class,
                 r.importId())).isEqualTo("system");

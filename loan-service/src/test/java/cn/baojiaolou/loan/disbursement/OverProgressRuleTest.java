@@ -30,7 +30,7 @@ class OverProgressRuleTest {
     void paymentReachingTheUnlockedCapExactlyPassesAndOneFenMoreIsRefused() throws Exception {
         // allocation 1,234,567.89; 复工 verified unlocks 20% = 246,913.578 → 246,913.58 (half-up at the fen)
         Fixtures.Ready r = fx.ready(new BigDecimal("1234567.89"));
-        fx.verify(r.project(), r.milestones().get(0), LocalDate.of(2023, 2, 1));
+        fx.verify(r.code(), r.milestones().get(0), LocalDate.of(2023, 2, 1));
         LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
         LoanUser reviewer = fx.user(Role.REVIEWER, null);
 
@@ -61,7 +61,7 @@ class OverProgressRuleTest {
         long exact = request(accountant, r, "46913.57");
         approve(reviewer, exact);
         pay(accountant, exact).andExpect(status().isOk());
-        String view = api.get(accountant, "/api/v1/projects/{code}", r.project()).andReturn().getResponse()
+        String view = api.get(accountant, "/api/v1/projects/{code}", r.code()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(new BigDecimal(JsonPath.read(view, "$.paid").toString()))
                 .isEqualByComparingTo("246913.58");
@@ -72,7 +72,7 @@ class OverProgressRuleTest {
     private long request(LoanUser accountant, Fixtures.Ready r, String amount) throws Exception {
         String body = """
                 {"projectCode":"%s","payeeId":%d,"milestoneId":%d,"purpose":"工程款","amount":%s}
-                """.formatted(r.project(), r.payee().id(), r.milestones().get(0).id(), amount);
+                """.formatted(r.code(), r.payee().id(), r.milestones().get(0).id(), amount);
         String json = api.post(accountant, "/api/v1/disbursements", body)
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(json, "$.id")).longValue();

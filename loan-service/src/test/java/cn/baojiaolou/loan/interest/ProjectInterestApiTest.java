@@ -46,8 +46,8 @@ class ProjectInterestApiTest {
     /** A project that was paid 200,000.00 on 2025-01-10 (复工 verified, 20% of 1,000,000.00 unlocked). */
     private Fixtures.Ready paid200kOn20250110() {
         Fixtures.Ready r = fx.ready(new BigDecimal("1000000.00"));
-        fx.verify(r.project(), r.milestones().get(0), LocalDate.of(2025, 1, 5));
-        fx.paid(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("200000.00"), LocalDate.of(2025, 1, 10));
+        fx.verify(r.code(), r.milestones().get(0), LocalDate.of(2025, 1, 5));
+        fx.paid(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("200000.00"), LocalDate.of(2025, 1, 10));
         return r;
     }
 
@@ -56,28 +56,28 @@ class ProjectInterestApiTest {
         Fixtures.Ready r = paid200kOn20250110();
 
         // nothing settled before 2025-03-20: all of 50,000.00 is principal
-        JsonNode repayment = repay(r.project(), "50000.00", "2025-02-10");
+        JsonNode repayment = repay(r.code(), "50000.00", "2025-02-10");
         assertSplit(repayment, "0", "0", "50000.00");
 
         // 2025-01-10 … 02-09 = 31 days × 200,000 = 6,200,000
         // 2025-02-10 … 03-19 = 38 days × 150,000 = 5,700,000  → 积数 11,900,000.00, accrued 1,190.00
-        JsonNode i = interest(r.project(), "2025-03-19");
+        JsonNode i = interest(r.code(), "2025-03-19");
         assertMoney(i, "principal", "150000.00");
         assertMoney(i, "balanceDays", "11900000.00");
         assertMoney(i, "accrued", "1190.00");
         assertMoney(i, "settled", "0");
         assertMoney(i, "interestDue", "0");
         assertMoney(i, "penaltyDue", "0");
-        assertThat(i.at("/positions/0/facilityCode").asString()).isEqualTo(r.facility());
+        assertThat(i.at("/positions/0/facilityCode").asString()).isEqualTo(r.facilityCode());
     }
 
     @Test
     void settlementOnThe20thMakesTheInterestDueAndARepaymentAfterItPaysThatInterestFirst() throws Exception {
         Fixtures.Ready r = paid200kOn20250110();
-        repay(r.project(), "50000.00", "2025-02-10");
+        repay(r.code(), "50000.00", "2025-02-10");
 
         // 结息日 2025-03-20: 11,900,000 + 150,000 (the 20th itself) = 12,050,000.00 → 1,205.00 settled and due
-        JsonNode onThe20th = interest(r.project(), "2025-03-20");
+        JsonNode onThe20th = interest(r.code(), "2025-03-20");
         assertMoney(onThe20th, "balanceDays", "0");
         assertMoney(onThe20th, "accrued", "0");
         assertMoney(onThe20th, "settled", "1205.00");
@@ -87,7 +87,7 @@ class ProjectInterestApiTest {
 
         // 2025-03-25, 10,000.00: the settled 1,205.00 first (penalty on it has accrued since 03-21 but is not
         // settled, so not due), the remaining 8,795.00 to principal
-        JsonNode afterSettlement = repay(r.project(), "10000.00", "2025-03-25");
+        JsonNode afterSettlement = repay(r.code(), "10000.00", "2025-03-25");
         assertSplit(afterSettlement, "0", "1205.00", "8795.00");
 
         // as of 2025-03-31, principal 150,000 − 8,795 = 141,205.00
@@ -95,7 +95,7 @@ class ProjectInterestApiTest {
         //   accrued = 158.8435 → 158.84
         //   penalty 积数: the 1,205.00 unpaid at the close of 03-21 … 03-24 = 4 × 1,205 = 4,820.00
         //   penalty accrued = 4,820 × 0.054 / 360 = 0.723 → 0.72
-        JsonNode endOfMarch = interest(r.project(), "2025-03-31");
+        JsonNode endOfMarch = interest(r.code(), "2025-03-31");
         assertMoney(endOfMarch, "principal", "141205.00");
         assertMoney(endOfMarch, "balanceDays", "1588435.00");
         assertMoney(endOfMarch, "accrued", "158.84");
@@ -110,14 +110,14 @@ class ProjectInterestApiTest {
     @Test
     void repaymentAfterASettlementWithPenaltyPaysPenaltyThenInterestThenPrincipal() throws Exception {
         Fixtures.Ready r = paid200kOn20250110();
-        repay(r.project(), "50000.00", "2025-02-10");
-        repay(r.project(), "10000.00", "2025-03-25");
+        repay(r.code(), "50000.00", "2025-02-10");
+        repay(r.code(), "10000.00", "2025-03-25");
 
         // 结息日 2025-06-20 (period 03-21 … 06-20):
         //   积数: 03-21 … 03-24 = 4 × 150,000 = 600,000
         //         03-25 … 06-20 = Mar 7 + Apr 30 + May 31 + Jun 20 = 88 × 141,205 = 12,426,040 → 13,026,040.00
         //   interest = 1,302.604 → 1,302.60; penalty = 4,820 × 0.00015 = 0.723 → 0.72
-        JsonNode onThe20th = interest(r.project(), "2025-06-20");
+        JsonNode onThe20th = interest(r.code(), "2025-06-20");
         assertMoney(onThe20th, "settled", "2507.60");
         assertMoney(onThe20th, "interestDue", "1302.60");
         assertMoney(onThe20th, "penaltySettled", "0.72");
@@ -126,18 +126,18 @@ class ProjectInterestApiTest {
         assertMoney(onThe20th, "positions/0/statement/settlements/1/penaltyBalanceDays", "4820.00");
 
         // 2025-06-25, 2,000.00: penalty 0.72, interest 1,302.60, principal 2,000 − 0.72 − 1,302.60 = 696.68
-        JsonNode repayment = repay(r.project(), "2000.00", "2025-06-25");
+        JsonNode repayment = repay(r.code(), "2000.00", "2025-06-25");
         assertSplit(repayment, "0.72", "1302.60", "696.68");
         assertMoney(repayment, "split/0/penalty", "0.72");
         assertMoney(repayment, "split/0/interest", "1302.60");
         assertMoney(repayment, "split/0/principal", "696.68");
-        assertThat(repayment.at("/split/0/facilityCode").asString()).isEqualTo(r.facility());
+        assertThat(repayment.at("/split/0/facilityCode").asString()).isEqualTo(r.facilityCode());
 
         // as of 2025-06-30, principal 141,205 − 696.68 = 140,508.32
         //   积数: 06-21 … 06-24 = 4 × 141,205 = 564,820; 06-25 … 06-30 = 6 × 140,508.32 = 843,049.92
         //         → 1,407,869.92; accrued = 140.786992 → 140.79
         //   penalty 积数: 1,302.60 unpaid at the close of 06-21 … 06-24 = 5,210.40 → × 0.00015 = 0.78156 → 0.78
-        JsonNode i = interest(r.project(), "2025-06-30");
+        JsonNode i = interest(r.code(), "2025-06-30");
         assertMoney(i, "principal", "140508.32");
         assertMoney(i, "balanceDays", "1407869.92");
         assertMoney(i, "accrued", "140.79");
@@ -155,15 +155,15 @@ class ProjectInterestApiTest {
     @Test
     void repaymentOnASettlementDayComesBeforeThatDaysSettlement() throws Exception {
         Fixtures.Ready r = fx.ready(new BigDecimal("1000000.00"));
-        fx.verify(r.project(), r.milestones().get(0), LocalDate.of(2025, 3, 1));
-        fx.paid(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("100000.00"), LocalDate.of(2025, 3, 11));
+        fx.verify(r.code(), r.milestones().get(0), LocalDate.of(2025, 3, 1));
+        fx.paid(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("100000.00"), LocalDate.of(2025, 3, 11));
 
         // on 2025-03-20 nothing is settled yet: 30,000.00 is all principal
-        JsonNode repayment = repay(r.project(), "30000.00", "2025-03-20");
+        JsonNode repayment = repay(r.code(), "30000.00", "2025-03-20");
         assertSplit(repayment, "0", "0", "30000.00");
 
         // the 20th closes at 70,000: 03-11 … 03-19 = 9 × 100,000 + 70,000 = 970,000.00 → 97.00
-        JsonNode i = interest(r.project(), "2025-03-20");
+        JsonNode i = interest(r.code(), "2025-03-20");
         assertMoney(i, "principal", "70000.00");
         assertMoney(i, "settled", "97.00");
         assertMoney(i, "interestDue", "97.00");
@@ -175,10 +175,10 @@ class ProjectInterestApiTest {
         Fixtures.Ready r = paid200kOn20250110();
         String v1 = Fixtures.code("HK");
         String v2 = Fixtures.code("HK");
-        JsonNode first = repay(r.project(), "50000.00", "2025-02-10", v1);
-        JsonNode second = repay(r.project(), "10000.00", "2025-03-25", v2);
+        JsonNode first = repay(r.code(), "50000.00", "2025-02-10", v1);
+        JsonNode second = repay(r.code(), "10000.00", "2025-03-25", v2);
 
-        JsonNode lines = get("/api/v1/projects/{code}/ledger", r.project());
+        JsonNode lines = get("/api/v1/projects/{code}/ledger", r.code());
         assertThat(lines).hasSize(3);
 
         // PAYMENT 200,000.00 on 2025-01-10: paid 200,000, principal 200,000, interest paid 0
@@ -224,15 +224,15 @@ class ProjectInterestApiTest {
         long ledgerRows = fx.count("ledger_entry");
 
         // on 2025-02-10 only the 200,000.00 principal is owed (nothing settled yet)
-        post(r.project(), "200000.01", "2025-02-10", Fixtures.code("HK"))
+        post(r.code(), "200000.01", "2025-02-10", Fixtures.code("HK"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("amount"));
         assertThat(fx.count("ledger_entry")).isEqualTo(ledgerRows);
 
-        JsonNode all = repay(r.project(), "200000.00", "2025-02-10");
+        JsonNode all = repay(r.code(), "200000.00", "2025-02-10");
         assertSplit(all, "0", "0", "200000.00");
         // 2025-01-10 … 02-09 = 31 × 200,000 = 6,200,000.00 → 620.00, settled 2025-03-20 and due with no principal left
-        JsonNode i = interest(r.project(), "2025-03-20");
+        JsonNode i = interest(r.code(), "2025-03-20");
         assertMoney(i, "principal", "0");
         assertMoney(i, "interestDue", "620.00");
     }
@@ -245,24 +245,24 @@ class ProjectInterestApiTest {
         String second = fx.facility(new BigDecimal("5000000.00"), "0.0288", LocalDate.of(2023, 1, 1),
                 LocalDate.of(2027, 12, 31));
         fx.drawdown(second, new BigDecimal("5000000.00"), LocalDate.of(2023, 1, 1));
-        fx.allocate(r.project(), second, new BigDecimal("1000000.00"), LocalDate.of(2023, 1, 3));
-        fx.verify(r.project(), r.milestones().get(0), LocalDate.of(2025, 1, 5));
+        fx.allocate(r.code(), second, new BigDecimal("1000000.00"), LocalDate.of(2023, 1, 3));
+        fx.verify(r.code(), r.milestones().get(0), LocalDate.of(2025, 1, 5));
         LoanUser reviewer = fx.user(Role.REVIEWER, null);
-        pay(reviewer, r, r.facility(), "200000.00", "2025-01-10");
+        pay(reviewer, r, r.facilityCode(), "200000.00", "2025-01-10");
         pay(reviewer, r, second, "100000.00", "2025-01-10");
 
         // 结息日 2025-03-20, 2025-01-10 … 03-20 = Jan 22 + Feb 28 + Mar 20 = 70 days
         //   first:  70 × 200,000 = 14,000,000.00 × 0.036 / 360  = 1,400.00
         //   second: 70 × 100,000 =  7,000,000.00 × 0.0288 / 360 =   560.00
-        JsonNode settled = interest(r.project(), "2025-03-20");
+        JsonNode settled = interest(r.code(), "2025-03-20");
         assertMoney(settled, "settled", "1960.00");
         assertMoney(settled, "positions/0/statement/settled", "1400.00");
         assertMoney(settled, "positions/1/statement/settled", "560.00");
 
         // 3,000.00 on 2025-03-25: interest 1,400.00 and 560.00, then 1,040.00 of the first facility's principal
-        JsonNode repayment = repay(r.project(), "3000.00", "2025-03-25");
+        JsonNode repayment = repay(r.code(), "3000.00", "2025-03-25");
         assertSplit(repayment, "0", "1960.00", "1040.00");
-        assertThat(repayment.at("/split/0/facilityCode").asString()).isEqualTo(r.facility());
+        assertThat(repayment.at("/split/0/facilityCode").asString()).isEqualTo(r.facilityCode());
         assertMoney(repayment, "split/0/interest", "1400.00");
         assertMoney(repayment, "split/0/principal", "1040.00");
         assertThat(repayment.at("/split/1/facilityCode").asString()).isEqualTo(second);
@@ -270,7 +270,7 @@ class ProjectInterestApiTest {
         assertMoney(repayment, "split/1/principal", "0");
 
         // one PROJECT_REPAYMENT row per facility: 2,440.00 and 560.00
-        JsonNode lines = get("/api/v1/projects/{code}/ledger", r.project());
+        JsonNode lines = get("/api/v1/projects/{code}/ledger", r.code());
         assertThat(lines).hasSize(4);
         assertThat(lines.get(2).at("/entry/entryType").asString()).isEqualTo("PROJECT_REPAYMENT");
         assertThat(lines.get(3).at("/entry/entryType").asString()).isEqualTo("PROJECT_REPAYMENT");
@@ -283,12 +283,12 @@ class ProjectInterestApiTest {
     @Test
     void previewShowsTheSplitARepaymentWouldGetAndPostsNothing() throws Exception {
         Fixtures.Ready r = paid200kOn20250110();
-        repay(r.project(), "50000.00", "2025-02-10");
+        repay(r.code(), "50000.00", "2025-02-10");
         long ledgerRows = fx.count("ledger_entry");
 
         // the same 10,000.00 on 2025-03-25 as above: interest 1,205.00, principal 8,795.00
         JsonNode preview = get("/api/v1/projects/{code}/repayments/preview?amount={a}&valueDate={d}",
-                r.project(), "10000.00", "2025-03-25");
+                r.code(), "10000.00", "2025-03-25");
         assertSplit(preview, "0", "1205.00", "8795.00");
         assertThat(fx.count("ledger_entry")).isEqualTo(ledgerRows);
     }
@@ -299,7 +299,7 @@ class ProjectInterestApiTest {
 
         // a repayment is > 0 (@Amount on the POST); the preview must not answer a split for −100.00
         api.get(accountant, "/api/v1/projects/{code}/repayments/preview?amount={a}&valueDate={d}",
-                        r.project(), "-100.00", "2025-02-10")
+                        r.code(), "-100.00", "2025-02-10")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("amount"));
     }
@@ -310,7 +310,7 @@ class ProjectInterestApiTest {
             throws Exception {
         String body = """
                 {"projectCode":"%s","payeeId":%d,"milestoneId":%d,"purpose":"工程款","amount":%s,"facilityCode":"%s"}
-                """.formatted(r.project(), r.payee().id(), r.milestones().get(0).id(), amount, facility);
+                """.formatted(r.code(), r.payee().id(), r.milestones().get(0).id(), amount, facility);
         long id = read(api.post(accountant, "/api/v1/disbursements", body).andExpect(status().isCreated()))
                 .get("id").asLong();
         api.post(reviewer, "/api/v1/disbursements/" + id + "/approval", "{}").andExpect(status().isOk());

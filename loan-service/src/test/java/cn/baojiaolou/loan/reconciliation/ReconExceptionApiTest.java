@@ -50,8 +50,8 @@ class ReconExceptionApiTest {
     void exceptions() {
         here = fx.ready(new BigDecimal("1000000.00"));
         there = fx.ready(new BigDecimal("1000000.00"));
-        Project p = projects.findByCode(here.project());
-        Project q = projects.findByCode(there.project());
+        Project p = projects.findByCode(here.code());
+        Project q = projects.findByCode(there.code());
         warning = insert("MILESTONE_OVERDUE", "WARNING", "milestone:" + here.milestones().get(1).id(), p,
                 "2024-03-01", "2024-03-31", "OPEN", null);
         serious = insert("OVER_PROGRESS", "SERIOUS", "project:" + p.id(), p, "2024-03-10", "2024-03-31", "OPEN", null);
@@ -64,15 +64,15 @@ class ReconExceptionApiTest {
     @Test
     void theExceptionsOfABusinessDateComeSeriousFirstWithTheirRows() throws Exception {
         LoanUser auditor = fx.user(Role.AUDITOR, null);
-        api.get(auditor, "/api/v1/exceptions?businessDate=2024-03-15&project=" + here.project())
+        api.get(auditor, "/api/v1/exceptions?businessDate=2024-03-15&project=" + here.code())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].id").value(serious))
-                .andExpect(jsonPath("$[0].projectCode").value(here.project()))
+                .andExpect(jsonPath("$[0].projectCode").value(here.code()))
                 .andExpect(jsonPath("$[0].refs").value(containsString("disbursementIds")))
                 .andExpect(jsonPath("$[1].id").value(warning));
         // on 2024-01-15 only the idle-funds one held
-        api.get(auditor, "/api/v1/exceptions?businessDate=2024-01-15&project=" + here.project())
+        api.get(auditor, "/api/v1/exceptions?businessDate=2024-01-15&project=" + here.code())
                 .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].id").value(closed));
         api.get(auditor, "/api/v1/exceptions?rule=OVER_PROGRESS&status=OPEN&district=" + here.district().code())
                 .andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].id").value(serious));

@@ -67,14 +67,14 @@ class ReportDownloadTest {
     @BeforeEach
     void project() {
         here = fx.ready(new BigDecimal("1000000.00"));
-        Milestone resumed = fx.verify(here.project(), here.milestones().get(0), LocalDate.of(2023, 3, 5));
-        first = fx.paid(here.project(), here.payee(), resumed, new BigDecimal("150000.00"), LocalDate.of(2023, 3, 10));
-        fx.paid(here.project(), here.payee(), resumed, new BigDecimal("50000.00"), LocalDate.of(2023, 3, 20));
+        Milestone resumed = fx.verify(here.code(), here.milestones().get(0), LocalDate.of(2023, 3, 5));
+        first = fx.paid(here.code(), here.payee(), resumed, new BigDecimal("150000.00"), LocalDate.of(2023, 3, 10));
+        fx.paid(here.code(), here.payee(), resumed, new BigDecimal("50000.00"), LocalDate.of(2023, 3, 20));
         auditor = fx.user(Role.AUDITOR, here.district().id());
     }
 
     private byte[] ledgerPdf(LoanUser user) throws Exception {
-        return download(user, "/api/v1/reports/project-ledger.pdf?project=" + here.project() + "&businessDate=" + DAY)
+        return download(user, "/api/v1/reports/project-ledger.pdf?project=" + here.code() + "&businessDate=" + DAY)
                 .getResponse().getContentAsByteArray();
     }
 
@@ -85,17 +85,17 @@ class ReportDownloadTest {
     @Test
     void theLedgerPdfShowsTheProjectAndTheRightTotalsWithTheFontEmbedded() throws Exception {
         MvcResult result = download(auditor,
-                "/api/v1/reports/project-ledger.pdf?project=" + here.project() + "&businessDate=" + DAY);
+                "/api/v1/reports/project-ledger.pdf?project=" + here.code() + "&businessDate=" + DAY);
         byte[] pdf = result.getResponse().getContentAsByteArray();
 
         assertThat(result.getResponse().getContentType()).startsWith("application/pdf");
         assertThat(result.getResponse().getHeader("X-Content-SHA256")).isEqualTo(ReportNumbers.sha256Hex(pdf));
         assertThat(result.getResponse().getHeader("Content-Disposition"))
-                .startsWith("attachment; filename=\"project-ledger-" + here.project() + "-2023-12-31.pdf\"")
+                .startsWith("attachment; filename=\"project-ledger-" + here.code() + "-2023-12-31.pdf\"")
                 // 项目专项借款台账 in UTF-8, percent-encoded (RFC 5987)
                 .contains("filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E4%B8%93%E9%A1%B9%E5%80%9F%E6%AC%BE%E5%8F%B0%E8%B4%A6-");
         String text = PdfChecks.text(pdf);
-        assertThat(text).contains("项目专项借款台账", "测试项目" + here.project(), "业务日期：2023-12-31",
+        assertThat(text).contains("项目专项借款台账", "测试项目" + here.code(), "业务日期：2023-12-31",
                 "数据截至：2023-12-31 日终", "制表人", "复核人", "第 1 页");
         assertThat(text).contains("合计 20.00", "100.00", "15.00", "5.00")
                 .contains("拨付合计 200,000.00 元", "分配合计 1,000,000.00 元", "本金余额 200,000.00 元");
@@ -113,14 +113,14 @@ class ReportDownloadTest {
         String sha = ReportNumbers.sha256Hex(one);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_archive WHERE sha256 = ?", Long.class, sha))
                 .isEqualTo(1);
-        ArchivedReport row = archive.find(sha);
+        ArchivedReport row = fx.as(fx.cityUser(Role.AUDITOR), () -> archive.find(sha));
         assertThat(row.reportType()).isEqualTo("project-ledger");
         assertThat(row.businessDate()).isEqualTo(LocalDate.of(2023, 12, 31));
-        assertThat(row.parameters()).isEqualTo("project-ledger|2023-12-31|lang=zh|project=" + here.project());
+        assertThat(row.parameters()).isEqualTo("project-ledger|2023-12-31|lang=zh|project=" + here.code());
         assertThat(row.source()).isEqualTo("DOWNLOAD");
         assertThat(row.sizeBytes()).isEqualTo(one.length);
         assertThat(row.pages()).isEqualTo(PdfChecks.pages(one));
-        assertThat(Files.readAllBytes(archive.directory().resolve(row.filePath()))).isEqualTo(one);
+        assertThat(Files.readAllBytes(fx.as(fx.cityUser(Role.AUDITOR), archive::directory).resolve(row.filePath()))).isEqualTo(one);
         // REPORT_ARCHIVED once, REPORT_DOWNLOADED twice
         assertThat(fx.count("audit_event")).isEqualTo(audits + 3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'REPORT_DOWNLOADED' "
@@ -137,7 +137,7 @@ class ReportDownloadTest {
                 .andExpect(jsonPath("$.sha256").value(sha))
                 .andExpect(jsonPath("$.report").value("project-ledger"))
                 .andExpect(jsonPath("$.businessDate").value(DAY))
-                .andExpect(jsonPath("$.parameters").value(containsString("project=" + here.project())));
+                .andExpect(jsonPath("$.parameters").value(containsString("project=" + here.code())));
         byte[] tampered = pdf.clone();
         tampered[pdf.length / 2] ^= 1; // one bit changed in the middle of the file
         verify(tampered).andExpect(jsonPath("$.archived").value(false))
@@ -195,7 +195,7 @@ class ReportDownloadTest {
     @Test
     void theLedgerXlsxHasTheSameTotalsAsThePdf() throws Exception {
         MvcResult xlsx = download(auditor,
-                "/api/v1/reports/project-ledger.xlsx?project=" + here.project() + "&businessDate=" + DAY);
+                "/api/v1/reports/project-ledger.xlsx?project=" + here.code() + "&businessDate=" + DAY);
         assertThat(xlsx.getResponse().getHeader("X-Content-SHA256"))
                 .isEqualTo(ReportNumbers.sha256Hex(xlsx.getResponse().getContentAsByteArray()));
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
@@ -233,7 +233,7 @@ class ReportDownloadTest {
         LoanUser stranger = fx.user(Role.ACCOUNTANT, there.district().id());
         long archived = fx.count("report_archive");
 
-        api.get(stranger, "/api/v1/reports/project-ledger.pdf?project=" + here.project() + "&businessDate=" + DAY)
+        api.get(stranger, "/api/v1/reports/project-ledger.pdf?project=" + here.code() + "&businessDate=" + DAY)
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(containsString("不存在")));
         api.get(stranger, "/api/v1/reports/summary.pdf?businessDate=" + DAY + "&district=" + here.district().code())
@@ -281,7 +281,7 @@ class ReportDownloadTest {
 
     @Test
     void theExceptionsReportListsEachExceptionWithTheRowsBehindIt() throws Exception {
-        long projectId = jdbc.queryForObject("SELECT id FROM project WHERE code = ?", Long.class, here.project());
+        long projectId = jdbc.queryForObject("SELECT id FROM project WHERE code = ?", Long.class, here.code());
         jdbc.update("INSERT INTO recon_exception (rule_code, severity, subject_key, active_key, project_id, district_id, "
                         + "amount, first_seen, last_seen, status, detail, refs) VALUES ('OVER_PROGRESS', 'SERIOUS', ?, ?, "
                         + "?, ?, 12345.67, '2023-12-20', '2023-12-31', 'OPEN', '累计拨付超过已核验进度', ?)",
@@ -292,7 +292,7 @@ class ReportDownloadTest {
                 .getResponse().getContentAsByteArray());
 
         assertThat(text).contains("对账异常日报", "严重程度：严重（1 条）", "严重程度：警告（0 条）", "超进度拨付",
-                here.project(), "1.23", "待处理", "拨付#" + first.id(), "涉及金额合计 12,345.67 元");
+                here.code(), "1.23", "待处理", "拨付#" + first.id(), "涉及金额合计 12,345.67 元");
         // on a day before it was first seen, it is not in the report
         assertThat(PdfChecks.text(download(auditor, "/api/v1/reports/exceptions.pdf?businessDate=2023-12-19")
                 .getResponse().getContentAsByteArray())).contains("严重程度：严重（0 条）").doesNotContain("超进度拨付");
@@ -301,12 +301,12 @@ class ReportDownloadTest {
     @Test
     void englishOnRequest() throws Exception {
         MvcResult result = api.mvc().perform(get("/api/v1/reports/project-ledger.pdf")
-                        .param("project", here.project()).param("businessDate", DAY)
+                        .param("project", here.code()).param("businessDate", DAY)
                         .header("Accept-Language", "en")
                         .with(httpBasic(auditor.username(), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andReturn();
         assertThat(PdfChecks.text(result.getResponse().getContentAsByteArray()))
-                .contains("Project special loan ledger", "Page 1", "测试项目" + here.project());
+                .contains("Project special loan ledger", "Page 1", "测试项目" + here.code());
     }
 
     @Test

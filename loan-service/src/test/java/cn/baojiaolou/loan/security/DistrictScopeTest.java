@@ -69,7 +69,7 @@ class DistrictScopeTest {
     /** One district's ready project with a paid, an approved and a requested disbursement. */
     record Side(Fixtures.Ready ready, long paid, long approved, long requested) {
         String project() {
-            return ready.project();
+            return ready.code();
         }
 
         long districtId() {
@@ -103,7 +103,7 @@ class DistrictScopeTest {
     /** A fresh project in the user's own district, on the same facility, with milestones 20/50/95%. */
     Side ownSide() {
         District d = mine.ready().district();
-        String facility = mine.ready().facility();
+        String facility = mine.ready().facilityCode();
         String project = fx.project(d);
         fx.allocate(project, facility, new BigDecimal("400000.00"), LocalDate.of(2023, 1, 2));
         Payee payee = fx.payee(project, PayeeKind.CONTRACTOR);
@@ -111,16 +111,16 @@ class DistrictScopeTest {
                 fx.milestone(project, "复工", "20", LocalDate.of(2023, 3, 1)),
                 fx.milestone(project, "主体结构封顶", "50", LocalDate.of(2023, 9, 1)),
                 fx.milestone(project, "竣工验收", "95", LocalDate.of(2024, 3, 1)));
-        return side(new Fixtures.Ready(d, facility, project, payee, ms));
+        return side(fx.readyOf(d, facility, project, payee, ms));
     }
 
     Side side(Fixtures.Ready r) {
         Milestone first = r.milestones().get(0);
-        fx.verify(r.project(), first, LocalDate.of(2023, 2, 1));
-        Disbursement paid = fx.paid(r.project(), r.payee(), first, new BigDecimal("50000.00"),
+        fx.verify(r.code(), first, LocalDate.of(2023, 2, 1));
+        Disbursement paid = fx.paid(r.code(), r.payee(), first, new BigDecimal("50000.00"),
                 LocalDate.of(2023, 2, 10));
-        Disbursement approved = fx.approved(r.project(), r.payee(), first, new BigDecimal("10000.00"));
-        Disbursement requested = fx.as(fx.cityUser(Role.ACCOUNTANT), () -> disbursements.request(r.project(),
+        Disbursement approved = fx.approved(r.code(), r.payee(), first, new BigDecimal("10000.00"));
+        Disbursement requested = fx.as(fx.cityUser(Role.ACCOUNTANT), () -> disbursements.request(r.code(),
                 r.payee().id(), first.id(), "工程款", new BigDecimal("10000.00"), null));
         return new Side(r, paid.id(), approved.id(), requested.id());
     }
@@ -249,7 +249,7 @@ class DistrictScopeTest {
                         s -> map("name", "收款单位", "accountNo", Fixtures.code("ACC"), "bankName", "中国银行",
                                 "kind", "SUPPLIER"), 404, "project.notFound", null),
                 new Attempt("allocation", acc, s -> URI.create("/api/v1/projects/" + s.project() + "/allocations"),
-                        s -> map("facilityCode", s.ready().facility(), "amount", "1000.00", "approvalRef", "零财〔2023〕9号",
+                        s -> map("facilityCode", s.ready().facilityCode(), "amount", "1000.00", "approvalRef", "零财〔2023〕9号",
                                 "approvedOn", "2023-01-05"), 404, "project.notFound", null),
                 new Attempt("milestone", acc, s -> URI.create("/api/v1/projects/" + s.project() + "/milestones"),
                         s -> map("name", "竣工备案", "plannedDate", "2025-01-01", "cumulativeCapPercent", "99"), 404,
@@ -339,7 +339,7 @@ class DistrictScopeTest {
 
     @Test
     void aDistrictUserCannotPostFacilitiesDrawdownsOrCentralRepayments() throws Exception {
-        String facility = mine.ready().facility();
+        String facility = mine.ready().facilityCode();
         List<Map.Entry<URI, Map<String, Object>>> writes = List.of(
                 Map.entry(URI.create("/api/v1/facilities"), map("code", Fixtures.code("F"), "name", "区县自借",
                         "lender", "国家开发银行", "borrower", "区发展集团", "amount", "1000000.00", "annualRate", "0.03",

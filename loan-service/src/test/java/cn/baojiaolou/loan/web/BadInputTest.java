@@ -95,16 +95,16 @@ class BadInputTest {
     Scene newScene() {
         Fixtures.Ready r = fx.ready(new BigDecimal("1000000.00"));
         Milestone first = r.milestones().get(0);
-        fx.verify(r.project(), first, LocalDate.of(2023, 2, 1));
-        Disbursement paid = fx.paid(r.project(), r.payee(), first, new BigDecimal("50000.00"),
+        fx.verify(r.code(), first, LocalDate.of(2023, 2, 1));
+        Disbursement paid = fx.paid(r.code(), r.payee(), first, new BigDecimal("50000.00"),
                 LocalDate.of(2023, 2, 10));
-        Disbursement approved = fx.approved(r.project(), r.payee(), first, new BigDecimal("10000.00"));
-        Disbursement requested = fx.as(fx.cityUser(Role.ACCOUNTANT), () -> disbursements.request(r.project(),
+        Disbursement approved = fx.approved(r.code(), r.payee(), first, new BigDecimal("10000.00"));
+        Disbursement requested = fx.as(fx.cityUser(Role.ACCOUNTANT), () -> disbursements.request(r.code(),
                 r.payee().id(), first.id(), "工程款", new BigDecimal("10000.00"), null));
         String spare = fx.facility(new BigDecimal("5000000.00"), "0.035", LocalDate.of(2023, 1, 1),
                 LocalDate.of(2027, 12, 31));
         String bare = fx.project(r.district());
-        return new Scene(r.district(), r.facility(), spare, r.project(), bare, r.payee(), r.milestones(),
+        return new Scene(r.district(), r.facilityCode(), spare, r.code(), bare, r.payee(), r.milestones(),
                 requested.id(), approved.id(), paid.id());
     }
 

@@ -138,7 +138,7 @@ class BrowserTest {
     @Test
     void anAccountantRequestsAReviewerApprovesAndTheProjectShowsTheNewBalance() throws Exception {
         Fixtures.Ready ready = fx.ready(new BigDecimal("1000000.00"));
-        fx.verify(ready.project(), ready.milestones().get(0), LocalDate.of(2023, 3, 5)); // unlocks 200,000.00
+        fx.verify(ready.code(), ready.milestones().get(0), LocalDate.of(2023, 3, 5)); // unlocks 200,000.00
         LoanUser accountant = fx.user(Role.ACCOUNTANT, ready.district().id());
         LoanUser reviewer = fx.user(Role.REVIEWER, ready.district().id());
 
@@ -147,7 +147,7 @@ class BrowserTest {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         assertThat(session.isHttpOnly()).isTrue();
         assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
-        browser.get(url("/disbursements/new?project=" + ready.project()));
+        browser.get(url("/disbursements/new?project=" + ready.code()));
         assertThat(browser.findElement(By.id("headroom")).getText()).contains("200,000.00");
         new Select(browser.findElement(By.id("payeeId"))).selectByIndex(1);
         new Select(browser.findElement(By.id("milestoneId"))).selectByIndex(1);
@@ -165,14 +165,14 @@ class BrowserTest {
 
         login(reviewer);
         browser.get(url("/review"));
-        WebElement request = browser.findElement(By.cssSelector("tr[id^='request-'] td a[href$='" + ready.project() + "']"))
+        WebElement request = browser.findElement(By.cssSelector("tr[id^='request-'] td a[href$='" + ready.code() + "']"))
                 .findElement(By.xpath("ancestor::tr"));
         click(request.findElement(By.cssSelector("button.approve")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已批准");
         logout();
 
         login(accountant);
-        browser.get(url("/projects/" + ready.project()));
+        browser.get(url("/projects/" + ready.code()));
         WebElement pay = browser.findElement(By.cssSelector("form.pay-form"));
         pay.findElement(By.name("voucherNo")).sendKeys("PZ-E2E-" + System.nanoTime() % 100000);
         click(pay.findElement(By.cssSelector("button")));
@@ -190,7 +190,7 @@ class BrowserTest {
     @Test
     void aReviewerResolvesAnException() throws Exception {
         Fixtures.Ready ready = fx.ready(new BigDecimal("500000.00"));
-        Project p = projects.findByCode(ready.project());
+        Project p = projects.findByCode(ready.code());
         jdbc.update("INSERT INTO recon_exception (rule_code, severity, subject_key, active_key, project_id, "
                 + "district_id, amount, first_seen, last_seen, status, detail, refs) VALUES ('IDLE_FUNDS', 'WARNING', "
                 + "?, ?, ?, ?, 1000.00, '2023-11-01', '2023-12-31', 'OPEN', '资金拨付后 90 天无节点核验', ?)",
@@ -201,11 +201,11 @@ class BrowserTest {
         login(fx.user(Role.REVIEWER, ready.district().id()));
         browser.get(url("/exceptions"));
         WebElement row = browser.findElement(By.id("exception-" + id));
-        assertThat(row.getText()).contains("资金闲置", ready.project());
+        assertThat(row.getText()).contains("资金闲置", ready.code());
         // the rows behind it are links: the milestone to its project's page
         WebElement milestone = row.findElement(By.cssSelector("td.refs a"));
         assertThat(milestone.getText()).isEqualTo("节点#" + ready.milestones().get(1).id());
-        assertThat(milestone.getAttribute("href")).endsWith("/projects/" + ready.project());
+        assertThat(milestone.getAttribute("href")).endsWith("/projects/" + ready.code());
         row.findElement(By.name("note")).sendKeys("已复工，监理补充核验");
         click(row.findElement(By.cssSelector("form.resolve-form button")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已处理");
@@ -220,7 +220,7 @@ class BrowserTest {
         login(fx.user(Role.AUDITOR, ready.district().id()));
         browser.get(url("/reports"));
         new Select(browser.findElement(By.id("report-kind"))).selectByValue("project-ledger");
-        new Select(browser.findElement(By.id("report-project"))).selectByValue(ready.project());
+        new Select(browser.findElement(By.id("report-project"))).selectByValue(ready.code());
         browser.findElement(By.id("report-date")).sendKeys("12/31/2023");
         try (Stream<Path> before = Files.list(DOWNLOADS)) {
             before.filter(f -> f.getFileName().toString().endsWith(".pdf")).forEach(f -> f.toFile().delete());
@@ -236,7 +236,7 @@ class BrowserTest {
         Thread.sleep(500); // let Chromium finish writing
         String sha = ReportNumbers.sha256Hex(Files.readAllBytes(pdf));
         assertThat(jdbc.queryForObject("SELECT parameters FROM report_archive WHERE sha256 = ?", String.class, sha))
-                .contains("project=" + ready.project());
+                .contains("project=" + ready.code());
         // and the archive list on the page shows that hash
         browser.get(url("/reports"));
         assertThat(browser.findElement(By.id("archive-table")).getText()).contains(sha);
@@ -249,12 +249,12 @@ class BrowserTest {
         Fixtures.Ready theirs = fx.ready(new BigDecimal("100000.00"));
         LoanUser user = fx.user(Role.ACCOUNTANT, mine.district().id());
         login(user);
-        browser.get(url("/projects/" + theirs.project()));
+        browser.get(url("/projects/" + theirs.code()));
         assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("页面不存在");
-        assertThat(browser.getPageSource()).doesNotContain(theirs.project() + "</span>");
+        assertThat(browser.getPageSource()).doesNotContain(theirs.code() + "</span>");
         browser.get(url("/projects"));
-        assertThat(browser.findElement(By.id("project-table")).getText()).contains(mine.project())
-                .doesNotContain(theirs.project());
+        assertThat(browser.findElement(By.id("project-table")).getText()).contains(mine.code())
+                .doesNotContain(theirs.code());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE username = ? AND action = "
                 + "'ACCESS_DENIED'", Long.class, user.username())).isEqualTo(1);
         logout();
@@ -265,9 +265,9 @@ class BrowserTest {
         Fixtures.Ready ready = fx.ready(new BigDecimal("100000.00"));
         // the API refuses markup in names; this one arrives as if from an old spreadsheet import
         jdbc.update("UPDATE project SET name = ? WHERE code = ?", "<script>window.hacked=1</script>花园",
-                ready.project());
+                ready.code());
         login(fx.user(Role.AUDITOR, null));
-        browser.get(url("/projects/" + ready.project()));
+        browser.get(url("/projects/" + ready.code()));
         assertThat(browser.findElement(By.id("project-name")).getText())
                 .isEqualTo("<script>window.hacked=1</script>花园");
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.hacked === undefined"))

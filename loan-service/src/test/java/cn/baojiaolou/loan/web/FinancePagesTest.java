@@ -43,37 +43,37 @@ class FinancePagesTest {
     @BeforeEach
     void paidProject() {
         here = fx.ready(new BigDecimal("1000000.00"));
-        Milestone m = fx.verify(here.project(), here.milestones().get(0), LocalDate.of(2023, 3, 5));
-        fx.paid(here.project(), here.payee(), m, new BigDecimal("200000.00"), LocalDate.of(2023, 3, 10));
+        Milestone m = fx.verify(here.code(), here.milestones().get(0), LocalDate.of(2023, 3, 5));
+        fx.paid(here.code(), here.payee(), m, new BigDecimal("200000.00"), LocalDate.of(2023, 3, 10));
         accountant = fx.user(Role.ACCOUNTANT, null);
     }
 
     private long repayments() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM project_repayment r JOIN project p ON p.id = r.project_id "
-                + "WHERE p.code = ?", Long.class, here.project());
+                + "WHERE p.code = ?", Long.class, here.code());
     }
 
     @Test
     void aRepaymentIsPreviewedWithItsSplitThenPosted() throws Exception {
         // before the first 结息日 (2023-03-20 … quarterly) nothing is due: all of it is principal
-        String preview = mvc.perform(post("/projects/" + here.project() + "/repayments/preview")
+        String preview = mvc.perform(post("/projects/" + here.code() + "/repayments/preview")
                         .param("amount", "50,000.00").param("valueDate", "2023-03-15").param("voucherNo", "HK-1")
                         .with(user(accountant)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(preview).contains("id=\"repayment-split\"", "50,000.00", "确认入账");
         assertThat(repayments()).isZero();
 
-        mvc.perform(post("/projects/" + here.project() + "/repayments").param("amount", "50000.00")
+        mvc.perform(post("/projects/" + here.code() + "/repayments").param("amount", "50000.00")
                         .param("valueDate", "2023-03-15").param("voucherNo", "HK-1")
                         .with(user(accountant)).with(csrf()))
-                .andExpect(redirectedUrl("/projects/" + here.project()))
+                .andExpect(redirectedUrl("/projects/" + here.code()))
                 .andExpect(flash().attribute("notice", "还款 50,000.00 元已入账，其中本金 50,000.00 元。"));
         assertThat(repayments()).isEqualTo(1);
     }
 
     @Test
     void aBadAmountIsShownBesideItsFieldWithTheTypedValuesKept() throws Exception {
-        String page = mvc.perform(post("/projects/" + here.project() + "/repayments/preview")
+        String page = mvc.perform(post("/projects/" + here.code() + "/repayments/preview")
                         .param("amount", "12.345").param("valueDate", "2023-03-15").param("voucherNo", "HK-2")
                         .with(user(accountant)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -85,18 +85,18 @@ class FinancePagesTest {
     @Test
     void aDrawdownIsPostedAndADistrictAccountantIsRefused() throws Exception {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry l JOIN facility f ON f.id = l.facility_id "
-                + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facility());
+                + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facilityCode());
         // the fixture facility is fully drawn: one yuan more is refused, in Chinese
-        mvc.perform(post("/facilities/" + here.facility() + "/drawdowns").param("amount", "1.00")
+        mvc.perform(post("/facilities/" + here.facilityCode() + "/drawdowns").param("amount", "1.00")
                         .param("valueDate", "2023-04-01").param("voucherNo", "TK-2").with(user(accountant)).with(csrf()))
                 .andExpect(redirectedUrl("/facilities"))
                 .andExpect(flash().attributeExists("error"));
         LoanUser district = fx.user(Role.ACCOUNTANT, here.district().id());
-        mvc.perform(post("/facilities/" + here.facility() + "/drawdowns").param("amount", "1.00")
+        mvc.perform(post("/facilities/" + here.facilityCode() + "/drawdowns").param("amount", "1.00")
                         .param("valueDate", "2023-04-01").param("voucherNo", "TK-3").with(user(district)).with(csrf()))
                 .andExpect(flash().attributeExists("error"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry l JOIN facility f ON f.id = l.facility_id "
-                + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facility())).isEqualTo(before);
+                + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facilityCode())).isEqualTo(before);
     }
 
     @Test
@@ -109,7 +109,7 @@ class FinancePagesTest {
                 """;
         long lines = jdbc.queryForObject("SELECT COUNT(*) FROM bank_statement_line", Long.class);
         String page = mvc.perform(multipart("/statements").file(new MockMultipartFile("file", "流水.csv", "text/csv",
-                        csv.getBytes(StandardCharsets.UTF_8))).param("account", here.facility())
+                        csv.getBytes(StandardCharsets.UTF_8))).param("account", here.facilityCode())
                         .with(user(accountant)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"import-errors\"", "有 2 行错误，未导入任何数据", "<td>3</td>", "<td>4</td>");
@@ -117,7 +117,7 @@ class FinancePagesTest {
 
         String good = csv.lines().limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n";
         String done = mvc.perform(multipart("/statements").file(new MockMultipartFile("file", "流水.csv", "text/csv",
-                        good.getBytes(StandardCharsets.UTF_8))).param("account", here.facility())
+                        good.getBytes(StandardCharsets.UTF_8))).param("account", here.facilityCode())
                         .with(user(accountant)).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(done).contains("id=\"import-result\"", "新导入 1 行");

@@ -52,12 +52,12 @@ class IdempotencyTest {
     void setUp() {
         accountant = fx.user(Role.ACCOUNTANT, null);
         r = fx.ready(new BigDecimal("1000000.00"));
-        fx.verify(r.project(), r.milestones().get(0), LocalDate.of(2023, 2, 1));
+        fx.verify(r.code(), r.milestones().get(0), LocalDate.of(2023, 2, 1));
     }
 
     @Test
     void aRetriedPaymentReplaysTheFirstAnswerAndPostsOneLedgerRow() throws Exception {
-        Disbursement d = fx.approved(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("12345.67"));
+        Disbursement d = fx.approved(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("12345.67"));
         String key = key();
         String body = payment("2023-02-10", Fixtures.code("PZ"));
         long ledgerBefore = fx.count("ledger_entry");
@@ -106,7 +106,7 @@ class IdempotencyTest {
         String requestKey = key();
         String request = """
                 {"projectCode":"%s","payeeId":%d,"milestoneId":%d,"purpose":"农民工工资","amount":500.00}
-                """.formatted(r.project(), r.payee().id(), r.milestones().get(0).id());
+                """.formatted(r.code(), r.payee().id(), r.milestones().get(0).id());
         long disbursementsBefore = fx.count("disbursement");
         String a = api.post(accountant, "/api/v1/disbursements", request, requestKey).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -119,8 +119,8 @@ class IdempotencyTest {
 
     @Test
     void theSameKeyWithAnotherBodyOrPathIsRefusedAndPostsNothing() throws Exception {
-        Disbursement d = fx.approved(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("1000.00"));
-        Disbursement other = fx.approved(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("2000.00"));
+        Disbursement d = fx.approved(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("1000.00"));
+        Disbursement other = fx.approved(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("2000.00"));
         String key = key();
         api.post(accountant, payPath(d), payment("2023-02-10", Fixtures.code("PZ")), key).andExpect(status().isOk());
         long ledgerBefore = fx.count("ledger_entry");
@@ -138,7 +138,7 @@ class IdempotencyTest {
 
     @Test
     void aRefusedRequestFreesItsKeySoTheCorrectedRetrySucceeds() throws Exception {
-        Disbursement d = fx.approved(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("1000.00"));
+        Disbursement d = fx.approved(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("1000.00"));
         String key = key();
         long ledgerBefore = fx.count("ledger_entry");
         long recordsBefore = fx.count("idempotency_record");
@@ -206,7 +206,7 @@ class IdempotencyTest {
 
     @Test
     void moneyMovingPostsWithoutAValidKeyAreRefused() throws Exception {
-        Disbursement d = fx.approved(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("1000.00"));
+        Disbursement d = fx.approved(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("1000.00"));
         long ledgerBefore = fx.count("ledger_entry");
         api.post(accountant, payPath(d), payment("2023-02-10", Fixtures.code("PZ")), null)
                 .andExpect(status().isBadRequest())
@@ -220,7 +220,7 @@ class IdempotencyTest {
 
     @Test
     void concurrentRetriesWithOneKeyPostOnce() throws Exception {
-        Disbursement d = fx.approved(r.project(), r.payee(), r.milestones().get(0), new BigDecimal("777.77"));
+        Disbursement d = fx.approved(r.code(), r.payee(), r.milestones().get(0), new BigDecimal("777.77"));
         String key = key();
         String body = payment("2023-02-10", Fixtures.code("PZ"));
         long ledgerBefore = fx.count("ledger_entry");

@@ -1,11 +1,12 @@
 package cn.baojiaolou.batch.nightlyclose.matching;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.nightlyclose.rules.BankWithoutLedgerRule;
 import cn.baojiaolou.batch.nightlyclose.rules.Finding;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.batch.support.BatchFixtures.Match;
-import cn.baojiaolou.batch.support.BatchFixtures.Ready;
+import cn.baojiaolou.loan.support.Fixtures.Ready;
 import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.domain.ledger.EntryType;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
@@ -16,8 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import static cn.baojiaolou.batch.support.BatchFixtures.code;
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.code;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatchDatabaseTest

@@ -1,6 +1,8 @@
 package cn.baojiaolou.batch.nightlyclose.printing;
 
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import cn.baojiaolou.loan.user.Role;
+import cn.baojiaolou.loan.support.Fixtures;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ class NightlyReportPrintingTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    BatchFixtures.Ready ready;
+    Fixtures.Ready ready;
 
     @BeforeEach
     void scenario() {
@@ -52,7 +54,7 @@ class NightlyReportPrintingTest {
         ready = fx.ready(yuan("1000000.00"));
         fx.verify(ready.project(), ready.restart(), LocalDate.of(2023, 2, 1));
         fx.paid(ready.project(), ready.payee(), ready.restart(), yuan("150000.00"), LocalDate.of(2024, 3, 1),
-                BatchFixtures.code("PZ"));
+                Fixtures.code("PZ"));
         // the first close: the day before is taken as closed
         jdbc.update("INSERT INTO business_day (business_date, job_execution_id, closed_at, accrual_rows, "
                 + "settlement_rows, matched_lines, exceptions_open) VALUES ('2024-03-29', NULL, UTC_TIMESTAMP(6), "
@@ -74,11 +76,11 @@ class NightlyReportPrintingTest {
         Map<String, Object> mine = jdbc.queryForMap("SELECT sha256, file_path FROM report_archive "
                 + "WHERE business_date = '2024-03-31' AND parameters = ?",
                 "project-ledger|2024-03-31|lang=zh|project=" + ready.project().code());
-        byte[] pdf = Files.readAllBytes(archive.directory().resolve((String) mine.get("file_path")));
+        byte[] pdf = Files.readAllBytes(fx.as(fx.cityUser(Role.AUDITOR), archive::directory).resolve((String) mine.get("file_path")));
         assertThat(ReportNumbers.sha256Hex(pdf)).isEqualTo(mine.get("sha256"));
         assertThat(PdfChecks.text(pdf)).contains("项目：" + ready.project().code(), "业务日期：2024-03-31",
                 "拨付合计 150,000.00 元");
-        ArchivedReport row = archive.find((String) mine.get("sha256"));
+        ArchivedReport row = fx.as(fx.cityUser(Role.AUDITOR), () -> archive.find((String) mine.get("sha256")));
         assertThat(row.createdBy()).isEqualTo("system");
         assertThat(row.pages()).isEqualTo(PdfChecks.pages(pdf));
     }

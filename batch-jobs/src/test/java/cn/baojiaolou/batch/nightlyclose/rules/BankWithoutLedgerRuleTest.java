@@ -1,17 +1,18 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.nightlyclose.matching.StatementMatching;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.batch.support.BatchFixtures.Ready;
+import cn.baojiaolou.loan.support.Fixtures.Ready;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
 
-import static cn.baojiaolou.batch.support.BatchFixtures.code;
+import static cn.baojiaolou.loan.support.Fixtures.code;
 import static cn.baojiaolou.batch.support.BatchFixtures.ofFacility;
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatchDatabaseTest

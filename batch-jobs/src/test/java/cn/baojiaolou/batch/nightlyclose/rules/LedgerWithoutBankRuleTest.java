@@ -1,9 +1,10 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.nightlyclose.matching.StatementMatching;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.batch.support.BatchFixtures.Ready;
+import cn.baojiaolou.loan.support.Fixtures.Ready;
 import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
 
-import static cn.baojiaolou.batch.support.BatchFixtures.code;
+import static cn.baojiaolou.loan.support.Fixtures.code;
 import static cn.baojiaolou.batch.support.BatchFixtures.ofProject;
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatchDatabaseTest

@@ -1,8 +1,9 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.batch.support.BatchFixtures.Ready;
+import cn.baojiaolou.loan.support.Fixtures.Ready;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -11,7 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static cn.baojiaolou.batch.support.BatchFixtures.ofProject;
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatchDatabaseTest
@@ -58,7 +59,7 @@ class OverAllocationRuleTest {
         LocalDate on = LocalDate.of(2023, 3, 5);
         long id = fx.insertDisbursement(r.project().id(), r.facility().id(), r.payee().id(), r.restart().id(), "工程款",
                 a, "PAID", on);
-        fx.insertPaymentEntry(r.facility().id(), r.project().id(), id, a, on, BatchFixtures.code("MIG"));
+        fx.insertPaymentEntry(r.facility().id(), r.project().id(), id, a, on, Fixtures.code("MIG"));
         return id;
     }
 }

@@ -1,8 +1,9 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
-import cn.baojiaolou.batch.support.BatchFixtures.Ready;
+import cn.baojiaolou.loan.support.Fixtures.Ready;
 import cn.baojiaolou.loan.domain.disbursement.Disbursement;
 import cn.baojiaolou.loan.domain.project.Payee;
 import cn.baojiaolou.loan.domain.project.PayeeKind;
@@ -14,7 +15,7 @@ import java.util.List;
 
 import static cn.baojiaolou.batch.support.BatchFixtures.ofProject;
 import static cn.baojiaolou.batch.support.BatchFixtures.withSubject;
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatchDatabaseTest

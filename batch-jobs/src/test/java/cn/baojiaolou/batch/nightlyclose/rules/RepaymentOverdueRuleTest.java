@@ -1,5 +1,6 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.support.Fixtures;
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
 import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.loan.domain.district.District;
@@ -11,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.LocalDate;
 
 import static cn.baojiaolou.batch.support.BatchFixtures.ofProject;
-import static cn.baojiaolou.batch.support.BatchFixtures.yuan;
+import static cn.baojiaolou.loan.support.Fixtures.yuan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads the interest accrual of D; the rows are written here as the nightly accrual would leave them. */
@@ -29,7 +30,7 @@ class RepaymentOverdueRuleTest {
     @Test
     void interestSettledOnAnEarlierDayAndStillUnpaidIsOverdueInterestSettledTodayIsNot() {
         District d = fx.district();
-        Facility f = fx.facility(yuan("10000000.00"), BatchFixtures.FACILITY_START, MATURITY);
+        Facility f = fx.facility(yuan("10000000.00"), Fixtures.FACILITY_START, MATURITY);
         Project dueToday = fx.project(d, LocalDate.of(2024, 6, 30), 100);
         Project partlyOverdue = fx.project(d, LocalDate.of(2024, 6, 30), 100);
         Project overdue = fx.project(d, LocalDate.of(2024, 6, 30), 100);
@@ -61,7 +62,7 @@ class RepaymentOverdueRuleTest {
     @Test
     void principalOutstandingAfterMaturityIsOverdueOnMaturityDayItIsNot() {
         District d = fx.district();
-        Facility f = fx.facility(yuan("10000000.00"), BatchFixtures.FACILITY_START, MATURITY);
+        Facility f = fx.facility(yuan("10000000.00"), Fixtures.FACILITY_START, MATURITY);
         Project p = fx.project(d, LocalDate.of(2024, 6, 30), 100);
         fx.accrual(MATURITY, f.id(), p.id(), "500000.00", "0.00", "0.00");
         fx.accrual(MATURITY.plusDays(1), f.id(), p.id(), "500000.00", "0.00", "0.00");

@@ -1,4 +1,4 @@
-package cn.baojiaolou.batch.benchmark;
+package cn.baojiaolou.perf;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,7 @@
-package cn.baojiaolou.batch.benchmark;
+package cn.baojiaolou.perf;
 
-import cn.baojiaolou.batch.support.BatchDatabaseTest;
+
+
 import cn.baojiaolou.loan.common.BusinessClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (GEN-tag-…), value dates before today and each project's rows in value-date order. Other tests filter by their
  * own ids, so these rows stay out of their way.
  */
-@BatchDatabaseTest
+@PerfDatabaseTest
 class NationalScaleGeneratorTest {
 
     @Autowired

@@ -1,4 +1,4 @@
-package cn.baojiaolou.batch.benchmark;
+package cn.baojiaolou.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,17 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
-import cn.baojiaolou.batch.runner.BatchRunner;
-import cn.baojiaolou.batch.support.BatchDatabaseTest;
+
+
+
 
 /** The report benchmark, small: a 台账 of N rows renders to the pages it should, and the command exits 0. */
-@BatchDatabaseTest
+@PerfDatabaseTest
 class ReportBenchmarkTest {
 
     @Autowired
     ReportBenchmark benchmark;
     @Autowired
-    BatchRunner runner;
+    PerfRunner runner;
 
     @Test
     void aLedgerOfNRowsRendersOnManyPages() {

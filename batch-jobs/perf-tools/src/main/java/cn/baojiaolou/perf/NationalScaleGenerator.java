@@ -1,4 +1,4 @@
-package cn.baojiaolou.batch.benchmark;
+package cn.baojiaolou.perf;
 
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  * {@link AccumulatedBalanceInterest} the close uses, day by day, so the close finds what is due really paid.
  * <p>Everything goes in with LOAD DATA LOCAL INFILE streamed from memory (no files), with explicit ids (so children need no
  * key lookups), foreign-key and unique checks off for the session, a commit every few projects. Every code starts
- * with {@code GEN-} and a run tag, so it can share a database with anything else.
+ * with {@code GEN-} and a run tag; the tools run only on a database holding nothing else ({@link GeneratedDataOnly}).
  */
 @Component
 public class NationalScaleGenerator {

@@ -1,4 +1,4 @@
-package cn.baojiaolou.batch.benchmark;
+package cn.baojiaolou.perf;
 
 import cn.baojiaolou.batch.nightlyclose.IncrementalState;
 import cn.baojiaolou.batch.nightlyclose.NightlyClose;
@@ -30,12 +30,14 @@ public class NightlyCloseBenchmark {
     private final NightlyClose nightly;
     private final BusinessClock clock;
     private final IncrementalState state;
+    private final BenchmarkMapper benchmarks;
     private PrintStream out = System.out;
 
     public NightlyCloseBenchmark(JdbcTemplate jdbc, NightlyClose nightly, BusinessClock clock,
-                                 IncrementalState state) {
+                                 IncrementalState state, BenchmarkMapper benchmarks) {
         this.jdbc = jdbc;
         this.state = state;
+        this.benchmarks = benchmarks;
         this.nightly = nightly;
         this.clock = clock;
     }
@@ -194,12 +196,7 @@ public class NightlyCloseBenchmark {
         // the running totals go back to D−1, so the timed close moves them over D's rows like a real night
         IncrementalState.Checkpoint totals = state.checkpoint(IncrementalState.LEDGER_TOTALS);
         if (totals.asOf().equals(d)) {
-            jdbc.update("INSERT INTO ledger_position_total (facility_id, project_id, net_paid, account_effect) "
-                    + "SELECT facility_id, COALESCE(project_id, 0), -SUM(" + IncrementalState.NET_PAID + "), "
-                    + "-SUM(account_effect) FROM ledger_entry WHERE id <= ? AND value_date = ? "
-                    + "GROUP BY facility_id, COALESCE(project_id, 0) ON DUPLICATE KEY UPDATE "
-                    + "net_paid = net_paid + VALUES(net_paid), account_effect = account_effect + VALUES(account_effect)",
-                    totals.lastId(), day);
+            benchmarks.moveTotalsBack(totals.lastId(), d);
             jdbc.update("UPDATE close_checkpoint SET as_of = ? WHERE source = ?", Date.valueOf(d.minusDays(1)),
                     IncrementalState.LEDGER_TOTALS);
         }
