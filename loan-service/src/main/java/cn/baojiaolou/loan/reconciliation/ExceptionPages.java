@@ -17,16 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
 import cn.baojiaolou.loan.district.DistrictService;
 import cn.baojiaolou.loan.web.PageErrors;
 
 /** 异常: exceptions by date, rule, district and status with the rows behind each; reviewers resolve or waive. */
 @Controller
 class ExceptionPages {
-
-    static final String[] RULES = {"OVER_PROGRESS", "OVER_ALLOCATION", "PAYEE_NOT_REGISTERED", "PROHIBITED_PURPOSE",
-            "MILESTONE_OVERDUE", "IDLE_FUNDS", "LEDGER_WITHOUT_BANK", "BANK_WITHOUT_LEDGER", "AMOUNT_MISMATCH",
-            "BALANCE_MISMATCH", "REPAYMENT_OVERDUE", "DELIVERY_OVERDUE"};
 
     private final ReconExceptionService exceptions;
     private final DistrictService districts;
@@ -59,7 +56,7 @@ class ExceptionPages {
         model.addAttribute("rule", rule);
         model.addAttribute("district", district);
         model.addAttribute("status", status);
-        model.addAttribute("rules", RULES);
+        model.addAttribute("rules", RuleCode.values());
         model.addAttribute("districts", districts.all());
         return "exceptions";
     }

@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ import java.util.List;
 @Component
 public class BalanceMismatchRule implements ReconciliationRule {
 
-    public static final String CODE = "BALANCE_MISMATCH";
+    public static final String CODE = RuleCode.BALANCE_MISMATCH.name();
 
     private final RuleMapper mapper;
 

@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ import java.util.Map;
 @Component
 public class DeliveryOverdueRule implements ReconciliationRule {
 
-    public static final String CODE = "DELIVERY_OVERDUE";
+    public static final String CODE = RuleCode.DELIVERY_OVERDUE.name();
     /** The milestone that records delivery (DOMAIN.md "Construction milestones"). */
     static final String DELIVERY_MILESTONE = "交付";
 

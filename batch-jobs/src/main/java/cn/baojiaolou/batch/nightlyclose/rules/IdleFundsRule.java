@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -23,7 +25,7 @@ import java.util.Map;
 @Component
 public class IdleFundsRule implements ReconciliationRule {
 
-    public static final String CODE = "IDLE_FUNDS";
+    public static final String CODE = RuleCode.IDLE_FUNDS.name();
     static final int GAPS_PER_READ = 500;
 
     private final RuleMapper mapper;

@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import java.util.List;
 @Component
 public class LedgerWithoutBankRule implements ReconciliationRule {
 
-    public static final String CODE = "LEDGER_WITHOUT_BANK";
+    public static final String CODE = RuleCode.LEDGER_WITHOUT_BANK.name();
 
     private final RuleMapper mapper;
     private final RuleThresholds thresholds;

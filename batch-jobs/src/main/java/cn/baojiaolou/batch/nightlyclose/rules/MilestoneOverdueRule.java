@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import java.util.List;
 @Component
 public class MilestoneOverdueRule implements ReconciliationRule {
 
-    public static final String CODE = "MILESTONE_OVERDUE";
+    public static final String CODE = RuleCode.MILESTONE_OVERDUE.name();
 
     private final RuleMapper mapper;
     private final RuleThresholds thresholds;

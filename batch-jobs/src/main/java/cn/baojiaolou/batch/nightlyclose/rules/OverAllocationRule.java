@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +20,7 @@ import java.util.Map;
 @Component
 public class OverAllocationRule implements ReconciliationRule {
 
-    public static final String CODE = "OVER_ALLOCATION";
+    public static final String CODE = RuleCode.OVER_ALLOCATION.name();
 
     private final RuleMapper mapper;
 

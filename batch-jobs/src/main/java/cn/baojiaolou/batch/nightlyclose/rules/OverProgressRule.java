@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ import java.util.Map;
 @Component
 public class OverProgressRule implements ReconciliationRule {
 
-    public static final String CODE = "OVER_PROGRESS";
+    public static final String CODE = RuleCode.OVER_PROGRESS.name();
 
     private final RuleMapper mapper;
 

@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ import java.util.List;
 @Component
 public class PayeeNotRegisteredRule implements ReconciliationRule {
 
-    public static final String CODE = "PAYEE_NOT_REGISTERED";
+    public static final String CODE = RuleCode.PAYEE_NOT_REGISTERED.name();
 
     private final RuleMapper mapper;
 

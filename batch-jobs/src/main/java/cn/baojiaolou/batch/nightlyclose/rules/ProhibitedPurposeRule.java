@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
@@ -19,7 +21,7 @@ import java.util.List;
 @Component
 public class ProhibitedPurposeRule implements ReconciliationRule {
 
-    public static final String CODE = "PROHIBITED_PURPOSE";
+    public static final String CODE = RuleCode.PROHIBITED_PURPOSE.name();
 
     public static final List<String> PROHIBITED = Arrays.stream(DisbursementPurpose.values())
             .filter(p -> !p.allowed()).map(Enum::name).toList();

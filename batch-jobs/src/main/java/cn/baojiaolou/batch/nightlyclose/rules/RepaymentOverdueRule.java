@@ -1,5 +1,7 @@
 package cn.baojiaolou.batch.nightlyclose.rules;
 
+import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
+
 import cn.baojiaolou.loan.reconciliation.Refs;
 
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ import java.util.Map;
 @Component
 public class RepaymentOverdueRule implements ReconciliationRule {
 
-    public static final String CODE = "REPAYMENT_OVERDUE";
+    public static final String CODE = RuleCode.REPAYMENT_OVERDUE.name();
 
     private final RuleMapper mapper;
 

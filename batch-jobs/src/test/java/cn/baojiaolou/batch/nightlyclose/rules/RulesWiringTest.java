@@ -22,6 +22,10 @@ class RulesWiringTest {
                 "OVER_PROGRESS", "OVER_ALLOCATION", "PAYEE_NOT_REGISTERED", "PROHIBITED_PURPOSE",
                 "MILESTONE_OVERDUE", "IDLE_FUNDS", "LEDGER_WITHOUT_BANK", "BANK_WITHOUT_LEDGER", "AMOUNT_MISMATCH",
                 "BALANCE_MISMATCH", "REPAYMENT_OVERDUE", "DELIVERY_OVERDUE");
+        // one rule class per code of the domain's list, which the exception page offers
+        assertThat(rules).extracting(ReconciliationRule::code).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(cn.baojiaolou.loan.domain.reconciliation.RuleCode.values()).map(Enum::name)
+                        .toList());
         assertThat(rules).allSatisfy(r -> assertThat(r.getClass().getSimpleName())
                 .isEqualTo(toCamel(r.code()) + "Rule"));
         assertThat(thresholds).isEqualTo(RuleThresholds.DEFAULTS);
