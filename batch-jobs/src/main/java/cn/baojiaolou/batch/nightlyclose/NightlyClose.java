@@ -103,6 +103,10 @@ public class NightlyClose {
     }
 
     private Outcome closeDays(LocalDate d) {
+        String refusal = databaseRefusal(days.countFacilities(), days.lostDays());
+        if (refusal != null) {
+            return new Outcome(false, refusal, List.of());
+        }
         abandonStaleExecutions();
         if (isClosed(d)) {
             return new Outcome(true, "业务日期 %s 已结账，无需重复执行".formatted(d), List.of());
@@ -147,6 +151,22 @@ public class NightlyClose {
             out.printf("  结账 %s 无法启动：%s%n", day, e.getMessage());
             return new DayResult(day, BatchStatus.FAILED, Duration.between(started, LocalDateTime.now()));
         }
+    }
+
+    /**
+     * Why a database must not be closed, or null: a misconfigured database (an empty one created by mistake, or one
+     * that lost its history) must never report a close as done.
+     */
+    static String databaseRefusal(int facilities, List<LocalDate> lostDays) {
+        if (facilities == 0) {
+            return "数据库中没有任何借款批次，拒绝结账：请确认连接的是正确的数据库（数据目录 loan.embedded-db.dir 或 LOAN_DB_URL）。"
+                    + "空库上的结账不会被记为成功";
+        }
+        if (!lostDays.isEmpty()) {
+            return "数据库已丢失曾经结账的业务日期（%s 等 %d 天），拒绝结账：请检查是否连接了被重建或恢复过的数据库"
+                    .formatted(lostDays.get(0), lostDays.size());
+        }
+        return null;
     }
 
     public boolean isClosed(LocalDate day) {

@@ -132,6 +132,29 @@ class NightlyCloseTest {
     }
 
     @Test
+    void aDatabaseThatLostDaysItHadClosedIsRefusedAndNothingIsClosed() {
+        markClosed(OPENING);
+        assertThat(nightly.closeThrough(LocalDate.of(2024, 3, 17)).success()).isTrue();
+        // the database comes back from a restore that lost the calendar of 2024-03-16
+        jdbc.update("DELETE FROM business_day WHERE business_date = '2024-03-16'");
+        long executions = count("BATCH_JOB_EXECUTION");
+        NightlyClose.Outcome refused = nightly.closeThrough(LocalDate.of(2024, 3, 18));
+        assertThat(refused.success()).isFalse();
+        assertThat(refused.message()).contains("丢失", "2024-03-16");
+        assertThat(refused.days()).isEmpty();
+        assertThat(count("BATCH_JOB_EXECUTION")).isEqualTo(executions);
+    }
+
+    @Test
+    void anEmptyDatabaseIsNeverReportedAsClosed() {
+        assertThat(NightlyClose.databaseRefusal(0, List.of())).contains("没有任何借款批次", "拒绝结账");
+        assertThat(NightlyClose.databaseRefusal(3, List.of())).isNull();
+        // and the shared test database, which has facilities, is not refused
+        markClosed(OPENING);
+        assertThat(nightly.closeThrough(LocalDate.of(2024, 3, 15)).message()).doesNotContain("拒绝结账");
+    }
+
+    @Test
     void catchUpClosesEveryMissingDayInOrderAndARerunChangesNothing() {
         LocalDate monthBefore = THROUGH.minusMonths(1); // 2024-02-25: February 2024 has 29 days
         markClosed(monthBefore);

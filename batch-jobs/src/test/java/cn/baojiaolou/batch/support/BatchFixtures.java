@@ -85,21 +85,6 @@ public class BatchFixtures extends Fixtures {
                 new BigDecimal(balanceAfter == null ? "0.00" : balanceAfter), memo);
     }
 
-    /**
-     * A disbursement row written straight into the table, as data arriving by another route would be (no cap,
-     * payee or purpose check). paidOn null = not paid. Answers its id.
-     */
-    public long insertDisbursement(long projectId, long facilityId, long payeeId, long milestoneId, String purpose,
-                                   BigDecimal amount, String status, LocalDate paidOn) {
-        return insert("INSERT INTO disbursement (project_id, facility_id, payee_id, milestone_id, purpose, amount,"
-                        + " status, requested_by, requested_at, paid_on, voucher_no, paid_by, paid_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                projectId, facilityId, payeeId, milestoneId, purpose, amount, status, "migration",
-                Timestamp.valueOf(now()), paidOn == null ? null : Date.valueOf(paidOn),
-                paidOn == null ? null : code("MIG"), paidOn == null ? null : "migration",
-                paidOn == null ? null : Timestamp.valueOf(now()));
-    }
-
     /** The PAYMENT ledger row of a disbursement inserted with {@link #insertDisbursement}; answers its id. */
     public long insertPaymentEntry(long facilityId, long projectId, long disbursementId, BigDecimal amount,
                                    LocalDate valueDate, String voucherNo) {
@@ -162,19 +147,4 @@ public class BatchFixtures extends Fixtures {
         }
     }
 
-    private long insert(String sql, Object... args) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, key);
-        return key.getKey().longValue();
-    }
-
-    private static LocalDateTime now() {
-        return LocalDateTime.now().withNano(0);
-    }
 }

@@ -48,6 +48,12 @@ public class AuditTrail {
     /** Records a refusal in a transaction of its own, so it survives the caller's rollback. */
     public void refusal(String username, String action, String targetType, Object targetId, String result,
                         String detail) {
+        record(username, action, targetType, targetId, result, detail);
+    }
+
+    /** Records an event that is no write of data (a login, a logout), in a transaction of its own. */
+    public void record(String username, String action, String targetType, Object targetId, String result,
+                       String detail) {
         separate.executeWithoutResult(s -> append(username, action, targetType, targetId, result, null, null,
                 detail));
     }

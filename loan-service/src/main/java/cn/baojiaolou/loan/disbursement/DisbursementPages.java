@@ -62,9 +62,8 @@ class DisbursementPages {
         if (form.project() != null && !form.project().isBlank()) {
             ProjectService.ProjectView view = projects.get(form.project());
             model.addAttribute("view", view);
-            // what a new request may still take: the lower of the allocation and the verified cap, less what is paid
-            model.addAttribute("headroom", view.unlocked().min(view.allocated()).subtract(view.paid())
-                    .max(BigDecimal.ZERO));
+            // what a new request may still take: the lower of the allocation and the verified cap, less paid and reserved
+            model.addAttribute("headroom", view.requestable());
         }
         return "disbursement-new";
     }

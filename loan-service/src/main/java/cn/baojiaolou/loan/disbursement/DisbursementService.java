@@ -18,6 +18,7 @@ import cn.baojiaolou.loan.interest.ProjectInterest;
 import cn.baojiaolou.loan.domain.ledger.EntryType;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.LedgerPostings;
 import cn.baojiaolou.loan.domain.ledger.PositionTotals;
 import cn.baojiaolou.loan.domain.ledger.ValueDates;
 import cn.baojiaolou.loan.domain.milestone.Milestone;
@@ -51,12 +52,14 @@ public class DisbursementService {
     private final FacilityMapper facilities;
     private final MilestoneMapper milestones;
     private final LedgerMapper ledger;
+    private final LedgerPostings postings;
     private final ProjectInterest interest;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
     public DisbursementService(DisbursementMapper disbursements, ProjectAccess access, ProjectMapper projects,
                                FacilityMapper facilities, MilestoneMapper milestones, LedgerMapper ledger,
+                               LedgerPostings postings,
                                ProjectInterest interest, AuditTrail audit,
                                BusinessClock clock) {
         this.disbursements = disbursements;
@@ -65,6 +68,7 @@ public class DisbursementService {
         this.facilities = facilities;
         this.milestones = milestones;
         this.ledger = ledger;
+        this.postings = postings;
         this.interest = interest;
         this.audit = audit;
         this.clock = clock;
@@ -92,8 +96,13 @@ public class DisbursementService {
             throw Refusal.ruleOnField("milestoneId", "milestone.notFound", milestoneId);
         }
         Facility f = facilityFor(p, facilityCode);
-        PaymentLimits.Verdict verdict = limits(p, f, false).check(amount);
-        refuse(verdict);
+        // the lock order of every money write (docs/NOTES.md): facility, then project, then disbursement. Taken
+        // before the insert, whose foreign keys would otherwise share-lock the facility after the project. A request
+        // moves no 专户 money: the facility shared is enough, and requests on its other projects are not held up.
+        facilities.lockShared(f.id());
+        projects.lock(p.id());
+        PaymentLimits forRequest = limits(p, f, Use.REQUEST);
+        refuse(forRequest.check(amount), forRequest);
         GeneratedKey key = new GeneratedKey();
         disbursements.insert(p.id(), f.id(), payee.id(), milestone.id(), purpose.name(), amount,
                 CurrentUser.username(), clock.nowUtc(), key);
@@ -126,7 +135,10 @@ public class DisbursementService {
             }
             throw refused;
         }
-        disbursements.decide(id, DisbursementStatus.REQUESTED, to, CurrentUser.username(), clock.nowUtc(), note);
+        if (disbursements.decide(id, DisbursementStatus.REQUESTED, to, CurrentUser.username(), clock.nowUtc(),
+                note) != 1) {
+            throw changedMeanwhile(id, DisbursementStatus.REQUESTED);
+        }
         Disbursement after = disbursements.findById(id);
         audit.write(action, "disbursement", id, before, after);
         return after;
@@ -143,12 +155,14 @@ public class DisbursementService {
         Disbursement d = disbursements.findById(id);
         DisbursementLifecycle.checkPayment(d, paidOn, f.maturityDate());
         ValueDates.check("paidOn", paidOn, clock.today(), f.startDate(), ledger.latestProjectEventDate(p.id()));
-        refuse(limits(p, f, true).check(d.amount()));
-        GeneratedKey key = new GeneratedKey();
-        ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT, paidOn, d.amount(), d.amount(),
+        PaymentLimits forPayment = limits(p, f, Use.PAYMENT);
+        refuse(forPayment.check(d.amount()), forPayment);
+        postings.post(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT, paidOn, d.amount(), d.amount(),
                 BigDecimal.ZERO, BigDecimal.ZERO, d.amount().negate(), voucherNo, d.id(), null, null, d.purpose(),
-                clock.nowUtc(), CurrentUser.username()), key);
-        disbursements.markPaid(id, paidOn, voucherNo, CurrentUser.username(), clock.nowUtc());
+                clock.nowUtc(), CurrentUser.username()));
+        if (disbursements.markPaid(id, paidOn, voucherNo, CurrentUser.username(), clock.nowUtc()) != 1) {
+            throw changedMeanwhile(id, DisbursementStatus.APPROVED); // rolls back the ledger row posted above
+        }
         Disbursement after = disbursements.findById(id);
         audit.write("DISBURSEMENT_PAID", "disbursement", id, d, after);
         return after;
@@ -168,11 +182,12 @@ public class DisbursementService {
         ValueDates.check("reversedOn", reversedOn, clock.today(), f.startDate(),
                 ledger.latestProjectEventDate(p.id()));
         LedgerEntry payment = ledger.findPaymentOf(id);
-        GeneratedKey key = new GeneratedKey();
-        ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT_REVERSAL, reversedOn, d.amount(),
+        postings.post(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT_REVERSAL, reversedOn, d.amount(),
                 d.amount().negate(), BigDecimal.ZERO, BigDecimal.ZERO, d.amount(), payment.voucherNo(), d.id(),
-                null, payment.id(), reason, clock.nowUtc(), CurrentUser.username()), key);
-        disbursements.markReversed(id, reversedOn, reason, CurrentUser.username(), clock.nowUtc());
+                null, payment.id(), reason, clock.nowUtc(), CurrentUser.username()));
+        if (disbursements.markReversed(id, reversedOn, reason, CurrentUser.username(), clock.nowUtc()) != 1) {
+            throw changedMeanwhile(id, DisbursementStatus.PAID);
+        }
         Disbursement after = disbursements.findById(id);
         audit.write("DISBURSEMENT_REVERSED", "disbursement", id, d, after);
         return after;
@@ -191,14 +206,23 @@ public class DisbursementService {
         return disbursements.search(projectId, status, districtId);
     }
 
-    /** The headroom a new request or a payment has; request-time checks leave the 专户 to payment time. */
-    public PaymentLimits limits(Project p, Facility f, boolean withAccount) {
+    /** What the limits are read for: a new request (reservations count, the 专户 waits) or a payment. */
+    enum Use { REQUEST, PAYMENT }
+
+    /**
+     * The headroom a new request or a payment has. A request counts what others have reserved (预占: requested or
+     * approved, not paid) and leaves the 专户 to payment time; a payment counts what is paid and the 专户.
+     */
+    PaymentLimits limits(Project p, Facility f, Use use) {
         BigDecimal allocatedHere = projects.allocatedTotal(p.id(), f.id());
         BigDecimal allocatedAll = projects.allocatedTotal(p.id(), null);
         List<Milestone> ms = milestones.ofProject(p.id());
+        boolean request = use == Use.REQUEST;
         return new PaymentLimits(allocatedHere, ledger.positionTotals(p.id(), f.id()).paidNet(),
                 MilestoneReleaseCap.unlocked(allocatedAll, ms), ledger.positionTotals(p.id(), null).paidNet(),
-                withAccount ? ledger.facilityTotals(f.id()).accountBalance() : null);
+                request ? null : ledger.facilityTotals(f.id()).accountBalance(),
+                request ? projects.reserved(p.id(), f.id()) : BigDecimal.ZERO,
+                request ? projects.reserved(p.id(), null) : BigDecimal.ZERO);
     }
 
     private Facility facilityFor(Project p, String facilityCode) {
@@ -216,18 +240,32 @@ public class DisbursementService {
         return drawnOn.get(0);
     }
 
-    private static void refuse(PaymentLimits.Verdict verdict) {
+    /** A refused request names what other requests have reserved, when they have: that is why so little is left. */
+    private static void refuse(PaymentLimits.Verdict verdict, PaymentLimits limits) {
         if (verdict.passes()) {
             return;
         }
         switch (verdict.breach()) {
-            case OVER_ALLOCATION -> throw Refusal.ruleOnField("amount", "disbursement.overAllocation",
-                    verdict.headroom());
-            case OVER_PROGRESS -> throw Refusal.ruleOnField("amount", "disbursement.overProgress",
-                    verdict.headroom());
+            case OVER_ALLOCATION -> throw limits.reservedOnAllocation().signum() > 0
+                    ? Refusal.ruleOnField("amount", "disbursement.overAllocationReserved", verdict.headroom(),
+                            limits.reservedOnAllocation())
+                    : Refusal.ruleOnField("amount", "disbursement.overAllocation", verdict.headroom());
+            case OVER_PROGRESS -> throw limits.reservedOnProject().signum() > 0
+                    ? Refusal.ruleOnField("amount", "disbursement.overProgressReserved", verdict.headroom(),
+                            limits.reservedOnProject())
+                    : Refusal.ruleOnField("amount", "disbursement.overProgress", verdict.headroom());
             case ACCOUNT_OVERDRAFT -> throw Refusal.ruleOnField("amount", "account.overdraftPayment",
                     verdict.headroom());
         }
+    }
+
+    /**
+     * A guarded status update that changed no row: the disbursement left {@code expected} after it was read. Under
+     * the row lock this cannot happen; if it does, nothing is written (the transaction rolls back) and the caller is
+     * told its current status.
+     */
+    private Refusal changedMeanwhile(long id, DisbursementStatus expected) {
+        return Refusal.conflict("disbursement.wrongStatus", disbursements.findById(id).status(), expected);
     }
 
     /** Another district's disbursement answers exactly like an unknown id (the attempt is still audited). */

@@ -38,6 +38,14 @@ public interface FacilityMapper {
     @Select("SELECT " + COLUMNS + " FROM facility WHERE id = #{id} FOR UPDATE")
     Facility lock(long id);
 
+    /**
+     * The facility's row shared: for a write that needs the facility to stay as it is but moves no 专户 money (a new
+     * request), so that requests on different projects of one facility run side by side. Payments still queue for
+     * the exclusive lock, in the same order (facility, then project).
+     */
+    @Select("SELECT " + COLUMNS + " FROM facility WHERE id = #{id} LOCK IN SHARE MODE")
+    Facility lockShared(long id);
+
     @Insert("INSERT INTO facility (code, name, lender, borrower, account_no, amount, annual_rate, penalty_markup, "
             + "start_date, maturity_date, created_at, created_by) VALUES (#{f.code}, #{f.name}, #{f.lender}, "
             + "#{f.borrower}, #{f.accountNo}, #{f.amount}, #{f.annualRate}, #{f.penaltyMarkup}, #{f.startDate}, "

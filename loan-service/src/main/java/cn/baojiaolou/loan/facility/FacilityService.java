@@ -17,6 +17,7 @@ import cn.baojiaolou.loan.domain.ledger.EntryType;
 import cn.baojiaolou.loan.domain.ledger.FacilityTotals;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.LedgerPostings;
 import cn.baojiaolou.loan.domain.ledger.ValueDates;
 import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
 import cn.baojiaolou.loan.user.CurrentUser;
@@ -37,12 +38,15 @@ public class FacilityService {
 
     private final FacilityMapper facilities;
     private final LedgerMapper ledger;
+    private final LedgerPostings postings;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
-    public FacilityService(FacilityMapper facilities, LedgerMapper ledger, AuditTrail audit, BusinessClock clock) {
+    public FacilityService(FacilityMapper facilities, LedgerMapper ledger, LedgerPostings postings, AuditTrail audit,
+                           BusinessClock clock) {
         this.facilities = facilities;
         this.ledger = ledger;
+        this.postings = postings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -153,9 +157,7 @@ public class FacilityService {
     }
 
     private LedgerEntry post(LedgerEntry entry) {
-        GeneratedKey key = new GeneratedKey();
-        ledger.insert(entry, key);
-        return ledger.findById(key.getId());
+        return postings.post(entry);
     }
 
     private FacilityView view(Facility f) {

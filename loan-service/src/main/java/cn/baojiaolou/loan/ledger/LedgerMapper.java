@@ -1,6 +1,7 @@
 package cn.baojiaolou.loan.ledger;
 
 import cn.baojiaolou.loan.domain.ledger.FacilityTotals;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.domain.ledger.PositionTotals;
 
@@ -19,6 +20,9 @@ public interface LedgerMapper {
     LedgerEntry findById(long id);
 
     LedgerEntry findPaymentOf(long disbursementId);
+
+    LedgerEntry findByVoucher(@Param("facilityId") long facilityId, @Param("entryType") EntryType entryType,
+                              @Param("voucherNo") String voucherNo);
 
     FacilityTotals facilityTotals(long facilityId);
 

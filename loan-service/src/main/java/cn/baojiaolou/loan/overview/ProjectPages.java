@@ -110,8 +110,7 @@ class ProjectPages {
         Project p = view.project();
         model.addAttribute("view", view);
         model.addAttribute("p", p);
-        model.addAttribute("headroom", view.unlocked().min(view.allocated()).subtract(view.paid()).max(
-                java.math.BigDecimal.ZERO));
+        model.addAttribute("headroom", view.requestable());
         model.addAttribute("ledger", ledger.lines(p.id()));
         model.addAttribute("interest", interest.asOf(p.id(), clock.today()));
         model.addAttribute("disbursements", disbursements.search(p.code(), null));

@@ -43,5 +43,11 @@ public interface ProjectMapper {
 
     List<Allocation> allocations(long projectId);
 
+    /**
+     * 预占: what the project's open requests (on this facility, or on all when null) hold of its caps until they are
+     * paid or rejected: REQUESTED and APPROVED disbursements.
+     */
+    BigDecimal reserved(@Param("projectId") long projectId, @Param("facilityId") Long facilityId);
+
     BigDecimal allocatedTotal(@Param("projectId") long projectId, @Param("facilityId") Long facilityId);
 }

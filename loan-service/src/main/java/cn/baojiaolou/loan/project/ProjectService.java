@@ -21,6 +21,7 @@ import cn.baojiaolou.loan.ledger.LedgerMapper;
 import cn.baojiaolou.loan.domain.ledger.PositionTotals;
 import cn.baojiaolou.loan.domain.milestone.Milestone;
 import cn.baojiaolou.loan.milestone.MilestoneMapper;
+import cn.baojiaolou.loan.domain.disbursement.PaymentLimits;
 import cn.baojiaolou.loan.domain.milestone.MilestonePlan;
 import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
 import cn.baojiaolou.loan.user.CurrentUser;
@@ -66,9 +67,13 @@ public class ProjectService {
                              ProjectStatus status, String planText, String responsibleOfficial, String taskForce) {
     }
 
-    /** A project with its balances. unlocked is the cap released by verified milestones. */
+    /**
+     * A project with its balances. unlocked is the cap released by verified milestones; reserved is what open
+     * requests hold of the caps (预占); requestable what a new request may still ask for.
+     */
     public record ProjectView(Project project, BigDecimal allocated, BigDecimal unlocked, BigDecimal capPercent,
-                              BigDecimal paid, BigDecimal principalRepaid, BigDecimal principalOutstanding,
+                              BigDecimal paid, BigDecimal reserved, BigDecimal requestable,
+                              BigDecimal principalRepaid, BigDecimal principalOutstanding,
                               BigDecimal interestAccrued, BigDecimal interestSettled, BigDecimal interestDue,
                               BigDecimal penaltyDue, List<Allocation> allocations, List<Milestone> milestones,
                               List<Payee> payees) {
@@ -225,8 +230,11 @@ public class ProjectService {
         BigDecimal allocated = projects.allocatedTotal(p.id(), null);
         PositionTotals totals = ledger.positionTotals(p.id(), null);
         ProjectInterest.Summary i = interest.asOf(p.id(), clock.today());
-        return new ProjectView(p, allocated, MilestoneReleaseCap.unlocked(allocated, ms),
-                MilestoneReleaseCap.capPercent(ms), totals.paidNet(), totals.principalRepaid(),
+        BigDecimal unlocked = MilestoneReleaseCap.unlocked(allocated, ms);
+        BigDecimal reserved = projects.reserved(p.id(), null);
+        return new ProjectView(p, allocated, unlocked, MilestoneReleaseCap.capPercent(ms), totals.paidNet(),
+                reserved, PaymentLimits.requestable(allocated, unlocked, totals.paidNet(), reserved),
+                totals.principalRepaid(),
                 totals.principalOutstanding(), i.accrued(), i.settled(), i.interestDue(), i.penaltyDue(),
                 allocations, ms, projects.payees(p.id()));
     }

@@ -16,6 +16,7 @@ import cn.baojiaolou.loan.interest.ProjectInterest;
 import cn.baojiaolou.loan.domain.ledger.EntryType;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
+import cn.baojiaolou.loan.ledger.LedgerPostings;
 import cn.baojiaolou.loan.domain.ledger.ValueDates;
 import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.project.ProjectAccess;
@@ -40,17 +41,20 @@ public class ProjectRepaymentService {
     private final FacilityMapper facilities;
     private final ProjectInterest interest;
     private final LedgerMapper ledger;
+    private final LedgerPostings postings;
     private final RepaymentMapper repayments;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
     public ProjectRepaymentService(ProjectAccess access, ProjectMapper projects, FacilityMapper facilities,
-                                   ProjectInterest interest, LedgerMapper ledger, RepaymentMapper repayments, AuditTrail audit, BusinessClock clock) {
+                                   ProjectInterest interest, LedgerMapper ledger, LedgerPostings postings,
+                                   RepaymentMapper repayments, AuditTrail audit, BusinessClock clock) {
         this.access = access;
         this.projects = projects;
         this.facilities = facilities;
         this.interest = interest;
         this.ledger = ledger;
+        this.postings = postings;
         this.repayments = repayments;
         this.audit = audit;
         this.clock = clock;
@@ -79,7 +83,8 @@ public class ProjectRepaymentService {
         drawnOn.stream().sorted(Comparator.comparingLong(Facility::id)).forEach(f -> facilities.lock(f.id()));
         projects.lock(p.id());
         Facility first = drawnOn.get(0);
-        ValueDates.check("valueDate", valueDate, clock.today(), first.startDate(), ledger.latestProjectEventDate(p.id()));
+        ValueDates.check("valueDate", valueDate, clock.today(), first.startDate(),
+                ledger.latestProjectEventDate(p.id()));
         Repayment planned = split(p, drawnOn, amount, valueDate, voucherNo, null);
         GeneratedKey key = new GeneratedKey();
         repayments.insert(p.id(), amount, valueDate, voucherNo, clock.nowUtc(), CurrentUser.username(), key);
@@ -89,9 +94,9 @@ public class ProjectRepaymentService {
             if (total.signum() == 0) {
                 continue;
             }
-            ledger.insert(new LedgerEntry(null, drawnOn.get(i).id(), p.id(), EntryType.PROJECT_REPAYMENT,
+            postings.post(new LedgerEntry(null, drawnOn.get(i).id(), p.id(), EntryType.PROJECT_REPAYMENT,
                     valueDate, total, line.principal(), line.interest(), line.penalty(), total, voucherNo, null,
-                    key.getId(), null, null, clock.nowUtc(), CurrentUser.username()), new GeneratedKey());
+                    key.getId(), null, null, clock.nowUtc(), CurrentUser.username()));
         }
         Repayment posted = new Repayment(key.getId(), p.code(), amount, valueDate, voucherNo, planned.penalty(),
                 planned.interest(), planned.principal(), planned.split());

@@ -6,11 +6,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * BCrypt behind the lock: a locked name is refused before its password is checked, and a successful login clears
- * the failures counted so far. One read of {@code login_lock} per authentication, a write only when there is
- * something to clear. Wrong passwords are counted by {@link LoginFailureAudit} from the failure event.
+ * BCrypt behind the lock: a user locked from this address, or an address blocked for trying names that do not exist,
+ * is refused before the password is checked, and a successful login clears the failures counted so far. Wrong
+ * passwords are counted by {@link LoginFailureAudit} from the failure event.
  */
 class LoginLockingProvider extends DaoAuthenticationProvider {
 
@@ -25,14 +26,21 @@ class LoginLockingProvider extends DaoAuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String name = authentication.getName();
-        LoginLock.Standing standing = lock.standing(name);
+        String address = addressOf(authentication);
+        LoginLock.Standing standing = lock.standing(name, address);
         if (standing.lockedUntil() != null) {
             throw new LockedException(LoginLock.beijingTime(standing.lockedUntil()));
         }
         Authentication done = super.authenticate(authentication);
         if (standing.hasFailures()) {
-            lock.succeeded(name);
+            lock.succeeded(name, address);
         }
         return done;
+    }
+
+    /** The client address Spring Security recorded with the attempt (form login and HTTP Basic alike). */
+    static String addressOf(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+                : null;
     }
 }

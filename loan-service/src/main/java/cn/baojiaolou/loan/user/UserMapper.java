@@ -13,6 +13,18 @@ public interface UserMapper {
     @Select("SELECT username, password_hash, display_name, role, district_id, enabled FROM app_user WHERE username = #{username}")
     LoanUser findByUsername(String username);
 
+    /** A user who may sign in with a password: system clients (系统账户) sign in by API token only. */
+    @Select("SELECT username, password_hash, display_name, role, district_id, enabled FROM app_user "
+            + "WHERE username = #{username} AND service_account = 0")
+    LoanUser findForPasswordLogin(String username);
+
+    /** A system client (系统账户): no password it could sign in with, only API tokens an admin makes for it. */
+    @Insert("INSERT INTO app_user (username, password_hash, display_name, role, district_id, enabled, created_at, "
+            + "service_account) VALUES (#{username}, '-', #{displayName}, #{role}, #{districtId}, 1, #{now}, 1)")
+    void insertServiceAccount(@Param("username") String username, @Param("displayName") String displayName,
+                              @Param("role") Role role, @Param("districtId") Long districtId,
+                              @Param("now") LocalDateTime now);
+
     @Insert("INSERT INTO app_user (username, password_hash, display_name, role, district_id, enabled, created_at) "
             + "VALUES (#{username}, #{passwordHash}, #{displayName}, #{role}, #{districtId}, 1, #{now})")
     void insert(@Param("username") String username, @Param("passwordHash") String passwordHash,

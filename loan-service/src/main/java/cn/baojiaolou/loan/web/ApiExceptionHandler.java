@@ -5,7 +5,13 @@ import tools.jackson.core.JacksonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +34,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Every refusal of the API leaves here as problem+json, in Chinese by default, naming the field and the reason. */
@@ -36,6 +44,12 @@ import java.util.stream.Collectors;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** Request attribute set when the request lost a lock conflict; the idempotency filter retries it. */
+    static final String LOCK_CONFLICT = ApiExceptionHandler.class.getName() + ".lockConflict";
+
+    /** Jackson's words for a key given twice (StreamReadFeature.STRICT_DUPLICATE_DETECTION); it names no path. */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate (?:Object )?(?:field|property) ['\"]([^'\"]+)['\"]");
 
     private final ProblemResponses problems;
 
@@ -59,6 +73,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> handleDuplicate(DuplicateKeyException e) {
         return respond(problems.of(HttpStatus.CONFLICT, "request.duplicate", List.of()));
+    }
+
+    /**
+     * A lost lock conflict (deadlock, lock wait timeout) that the service-level retry could not absorb (the request
+     * holds its transaction for its Idempotency-Key, or the retries ran out): 503 with Retry-After, never a 500. The
+     * idempotency filter sees the attribute and runs the request again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> handleLockConflict(PessimisticLockingFailureException e, WebRequest request) {
+        request.setAttribute(LOCK_CONFLICT, Boolean.TRUE, WebRequest.SCOPE_REQUEST);
+        log.info("lock conflict answered 503: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "request.busy", List.of()));
+    }
+
+    /** The database does not answer (down, stalled, out of connections): a fast 503, not a hang. */
+    @ExceptionHandler({DataAccessResourceFailureException.class, RecoverableDataAccessException.class,
+            QueryTimeoutException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> handleDatabaseDown(Exception e) {
+        log.warn("database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database.unavailable", List.of()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -102,6 +141,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.badFieldFormat", field + problems.message("separator.field") + msg,
                     List.of(new ProblemResponses.FieldProblem(field, msg)))));
         }
+        if (ex.getCause() instanceof JacksonException parse) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(parse.getOriginalMessage()));
+            if (duplicate.find()) {
+                String field = duplicate.group(1);
+                String msg = problems.message("request.duplicateField", field);
+                return cast(respond(problems.build(HttpStatus.BAD_REQUEST, "request.duplicateField", msg,
+                        List.of(new ProblemResponses.FieldProblem(field, msg)))));
+            }
+        }
         return cast(respond(problems.of(HttpStatus.BAD_REQUEST, "request.malformed", List.of())));
     }
 
@@ -124,6 +172,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     List.of(new ProblemResponses.FieldProblem(missing.getHeaderName(), msg)))));
         }
         return super.handleServletRequestBindingException(ex, headers, status, request);
+    }
+
+    /**
+     * Everything else the framework answers itself (405, 406, 415, a missing path variable, …): the same status and
+     * headers (Allow, Accept), with our problem body: a code and a Chinese detail.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() != null
+                && problem.getProperties().containsKey("code")) {
+            return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        }
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (status == null) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        ProblemDetail ours = problems.of(status, ErrorResponses.code(status), List.of());
+        HttpHeaders out = new HttpHeaders();
+        if (headers != null) {
+            out.putAll(headers);
+        }
+        out.setContentType(ProblemResponses.PROBLEM_JSON);
+        return new ResponseEntity<>(ours, out, status);
     }
 
     private ResponseEntity<Object> validationProblem(List<ProblemResponses.FieldProblem> errors) {

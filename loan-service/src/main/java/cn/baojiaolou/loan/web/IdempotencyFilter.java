@@ -9,7 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
+import cn.baojiaolou.loan.common.LockConflictRetry;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -32,9 +39,11 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Idempotency-Key on POSTs. The first request with a key is recorded as in progress before it runs; a retry with the
- * same key and body gets the stored answer and posts nothing; the same key with another body is refused. Money-moving
- * POSTs must carry a key. A failed request (4xx/5xx) frees its key, since it wrote nothing.
+ * Idempotency-Key on POSTs. A request with a key runs in one transaction with the key's row: a retry with the same key
+ * and body gets the stored answer and posts nothing; the same key with another body is refused; a request that failed
+ * (4xx/5xx), or a process that died mid-request, leaves no key behind. A lost lock conflict (deadlock, lock wait
+ * timeout) runs the request again, up to {@link LockConflictRetry#ATTEMPTS} times. Money-moving POSTs must carry a
+ * key.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -48,12 +57,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyStore store;
     private final ProblemResponses problems;
     private final ObjectMapper json;
+    private final PlatformTransactionManager transactions;
     private final AntPathMatcher paths = new AntPathMatcher();
 
-    IdempotencyFilter(IdempotencyStore store, ProblemResponses problems, ObjectMapper json) {
+    IdempotencyFilter(IdempotencyStore store, ProblemResponses problems, ObjectMapper json,
+                      PlatformTransactionManager transactions) {
         this.store = store;
         this.problems = problems;
         this.json = json;
+        this.transactions = transactions;
     }
 
     @Override
@@ -91,40 +103,90 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
         String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        try {
-            store.begin(user, key, request.getMethod(), path, hash);
-        } catch (DuplicateKeyException seen) {
-            IdempotencyStore.Record rec = store.find(user, key);
-            if (rec != null && !rec.requestHash().equals(hash)) {
-                reject(response, problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.mismatch", List.of()));
-            } else if (rec == null || !IdempotencyStore.COMPLETED.equals(rec.status())) {
-                // still running, or just freed by a failed first attempt: either way, retry later
-                reject(response, problems.of(HttpStatus.CONFLICT, "idempotency.inProgress", List.of()));
-            } else {
-                response.setStatus(rec.responseStatus());
-                response.setHeader("Idempotency-Replayed", "true");
-                if (rec.responseType() != null) {
-                    // the stored type as it was answered; the body is the stored UTF-8 bytes
-                    response.setContentType(rec.responseType());
-                }
-                response.getOutputStream().write(rec.responseBody().getBytes(StandardCharsets.UTF_8));
+        HttpServletRequest replayable = multipart ? request : new CachedBodyRequest(request, body);
+        for (int attempt = 1; ; attempt++) {
+            Attempt result = attempt(replayable, response, chain, user, key, path, hash);
+            if (result.seen()) {
+                replay(response, user, key, hash);
+                return;
             }
-            return;
+            if (!result.lockConflict() || attempt >= LockConflictRetry.ATTEMPTS) {
+                result.answer().copyBodyToResponse();
+                return;
+            }
+            // lost a lock conflict: everything of this attempt was rolled back, run the request again
+            response.reset();
+            try {
+                LockConflictRetry.pause(attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServletException(e);
+            }
         }
+    }
+
+    /** One run of a request under its key: seen (the key is taken), or the answer and whether a lock was lost. */
+    private record Attempt(boolean seen, ContentCachingResponseWrapper answer, boolean lockConflict) {
+    }
+
+    /**
+     * Runs the request in one transaction with its key: the key's row, the posting and the stored answer commit
+     * together, so a committed posting always has its answer and an uncommitted one leaves no key behind (a process
+     * killed mid-request leaves nothing to wait for: the retry simply runs). A concurrent request with the same key
+     * waits on the key's row and then replays the answer. Anything but a 2xx rolls back: the key is free again.
+     */
+    private Attempt attempt(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user,
+                            String key, String path, String hash) throws IOException, ServletException {
+        TransactionStatus tx = transactions.getTransaction(TransactionDefinition.withDefaults());
         ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
-        boolean completed = false;
+        boolean committed = false;
         try {
-            chain.doFilter(multipart ? request : new CachedBodyRequest(request, body), wrapped);
-            if (wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
+            try {
+                store.begin(user, key, request.getMethod(), path, hash);
+            } catch (DuplicateKeyException seen) {
+                return new Attempt(true, null, false);
+            }
+            request.removeAttribute(ApiExceptionHandler.LOCK_CONFLICT);
+            chain.doFilter(request, wrapped);
+            boolean lost = request.getAttribute(ApiExceptionHandler.LOCK_CONFLICT) != null;
+            if (!lost && wrapped.getStatus() >= 200 && wrapped.getStatus() < 300) {
                 store.complete(user, key, wrapped.getStatus(), wrapped.getContentType(),
                         new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
-                completed = true;
+                transactions.commit(tx);
+                committed = true;
             }
+            return new Attempt(false, wrapped, lost);
+        } catch (TransactionException | DataAccessException failed) {
+            // the commit (or the key's row) failed: nothing was posted, and the client must not see the 2xx
+            if (failed instanceof PessimisticLockingFailureException) {
+                return new Attempt(false, wrapped, true);
+            }
+            throw failed;
         } finally {
-            if (!completed) {
-                store.release(user, key);
+            if (!committed && !tx.isCompleted()) {
+                transactions.rollback(tx);
             }
-            wrapped.copyBodyToResponse();
+        }
+    }
+
+    /** The key was used before: the same body gets the stored answer, another body a refusal. */
+    private void replay(HttpServletResponse response, String user, String key, String hash) throws IOException {
+        IdempotencyStore.Record rec = store.find(user, key);
+        if (rec == null || !IdempotencyStore.COMPLETED.equals(rec.status())) {
+            // the first request with this key failed and freed it in between, or (a row written before keys shared
+            // the posting's transaction) it was left half-way: it posted nothing, so the client may send it again
+            store.forgetUnfinished(user, key);
+            reject(response, problems.of(HttpStatus.CONFLICT, "idempotency.inProgress", List.of()));
+        } else if (!rec.requestHash().equals(hash)) {
+            reject(response, problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency.mismatch", List.of()));
+        } else {
+            response.setStatus(rec.responseStatus());
+            response.setHeader("Idempotency-Replayed", "true");
+            if (rec.responseType() != null) {
+                // the stored type as it was answered; the body is the stored UTF-8 bytes
+                response.setContentType(rec.responseType());
+            }
+            response.getOutputStream().write(rec.responseBody().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Idempotency records, each change committed on its own (no surrounding transaction). */
+/** Idempotency records, written in the transaction of the request they belong to (IdempotencyFilter). */
 @Component
 class IdempotencyStore {
 
@@ -45,7 +45,8 @@ class IdempotencyStore {
                 body, clock.nowUtc(), user, key);
     }
 
-    void release(String user, String key) {
+    /** Removes a key left IN_PROGRESS by the old, separate-transaction design; its request posted nothing. */
+    void forgetUnfinished(String user, String key) {
         jdbc.update("DELETE FROM idempotency_record WHERE username = ? AND idem_key = ? AND status = ?", user, key,
                 IN_PROGRESS);
     }

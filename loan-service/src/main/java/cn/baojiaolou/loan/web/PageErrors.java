@@ -27,6 +27,11 @@ public class PageErrors {
         this.messages = messages;
     }
 
+    /** A message of the bundles by its key, in the page's language. */
+    public String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
     public String message(Refusal e, Locale locale) {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
     }

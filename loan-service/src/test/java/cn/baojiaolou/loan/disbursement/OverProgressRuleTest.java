@@ -38,29 +38,34 @@ class OverProgressRuleTest {
         approve(reviewer, first);
         pay(accountant, first).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PAID"));
 
-        // 46,913.59 is one fen over what is left (46,913.58)
-        long over = request(accountant, r, "46913.58");
-        approve(reviewer, over);
-        long ledgerRows = fx.count("ledger_entry");
+        // an approved 0.01 that came by another route (migrated data) reserves its fen: 46,913.57 is left
+        long migrated = fx.insertDisbursement(r.project().id(), r.facility().id(), r.payee().id(),
+                r.restart().id(), "工程款", new BigDecimal("0.01"), "APPROVED", null);
+        long requests = fx.count("disbursement");
         long auditRows = fx.count("audit_event");
-        // the request was fine when made; raise it past the cap by paying another one first
-        long second = request(accountant, r, "0.01");
-        approve(reviewer, second);
-        pay(accountant, second).andExpect(status().isOk());
-        ledgerRows = fx.count("ledger_entry");
+        refusedRequest(accountant, r, "46913.58");
+        assertThat(fx.count("disbursement")).isEqualTo(requests);
+        assertThat(fx.count("audit_event")).isEqualTo(auditRows);
+
+        // exactly what is left is requested; it is then reserved (预占) and not one fen more can be requested
+        long exact = request(accountant, r, "46913.57");
+        approve(reviewer, exact);
+        refusedRequest(accountant, r, "0.01");
+        pay(accountant, exact).andExpect(status().isOk());
+        pay(accountant, migrated).andExpect(status().isOk());
+
+        // the payment checks the cap again: one more migrated fen is refused when paid, and nothing is written
+        long over = fx.insertDisbursement(r.project().id(), r.facility().id(), r.payee().id(),
+                r.restart().id(), "工程款", new BigDecimal("0.01"), "APPROVED", null);
+        long ledgerRows = fx.count("ledger_entry");
         auditRows = fx.count("audit_event");
         pay(accountant, over)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.errors[0].field").value("amount"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("超进度拨付")))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("46,913.57")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("超进度拨付")));
         assertThat(fx.count("ledger_entry")).isEqualTo(ledgerRows);
         assertThat(fx.count("audit_event")).isEqualTo(auditRows);
-
-        long exact = request(accountant, r, "46913.57");
-        approve(reviewer, exact);
-        pay(accountant, exact).andExpect(status().isOk());
         String view = api.get(accountant, "/api/v1/projects/{code}", r.code()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(new BigDecimal(JsonPath.read(view, "$.paid").toString()))
@@ -76,6 +81,15 @@ class OverProgressRuleTest {
         String json = api.post(accountant, "/api/v1/disbursements", body)
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return ((Number) JsonPath.read(json, "$.id")).longValue();
+    }
+
+    private void refusedRequest(LoanUser accountant, Fixtures.Ready r, String amount) throws Exception {
+        api.post(accountant, "/api/v1/disbursements", """
+                {"projectCode":"%s","payeeId":%d,"milestoneId":%d,"purpose":"工程款","amount":%s}
+                """.formatted(r.code(), r.payee().id(), r.milestones().get(0).id(), amount))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("amount"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("预占")));
     }
 
     private void approve(LoanUser reviewer, long id) throws Exception {

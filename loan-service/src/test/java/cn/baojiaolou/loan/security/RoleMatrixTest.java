@@ -345,6 +345,7 @@ class RoleMatrixTest {
     @Test
     void aWrongPasswordIs401AndLeavesALoginFailedRow() throws Exception {
         LoanUser accountant = users.get(Role.ACCOUNTANT);
+        jdbc.update("DELETE FROM login_lock WHERE username = ?", accountant.username()); // a fresh 15-minute window
         long failures = loginFailures(accountant.username());
         Map<String, Long> before = counts();
 
@@ -367,22 +368,32 @@ class RoleMatrixTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .content(json.writeValueAsString(pay.body().apply(shared))), "en");
         assertProblem(post, 401, "auth.required", false);
-        assertThat(loginFailures(accountant.username())).isEqualTo(failures + 2);
+        // the second failure of the window is counted, not audited again: the lock's row is audited when it trips
+        assertThat(loginFailures(accountant.username())).isEqualTo(failures + 1);
+        assertThat(jdbc.queryForObject("SELECT failures FROM login_lock WHERE username = ?", Integer.class,
+                accountant.username())).isEqualTo(2);
 
         Map<String, Long> after = counts();
-        assertThat(after.get("audit_event")).isEqualTo(before.get("audit_event") + 2);
+        assertThat(after.get("audit_event")).isEqualTo(before.get("audit_event") + 1);
         after.remove("audit_event");
         before.remove("audit_event");
         assertThat(after).isEqualTo(before);
+        jdbc.update("DELETE FROM login_lock WHERE username = ?", accountant.username());
     }
 
     @Test
     void anUnknownUserIs401AndLeavesALoginFailedRowWithTheNameTried() throws Exception {
         String tried = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("DELETE FROM login_throttle WHERE client_addr = '198.18.0.9'"); // a fresh 15-minute window
         MockHttpServletResponse r = send(MockMvcRequestBuilders.get("/api/v1/facilities")
-                .with(httpBasic(tried, Fixtures.PASSWORD)), null);
+                .with(httpBasic(tried, Fixtures.PASSWORD)).with(request -> {
+                    request.setRemoteAddr("198.18.0.9");
+                    return request;
+                }), null);
         assertProblem(r, 401, "auth.required", true);
         assertThat(loginFailures(tried)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_lock WHERE username = ?", Integer.class, tried))
+                .isZero();
     }
 
     // ---------------------------------------------------------------- maker ≠ checker

@@ -20,11 +20,17 @@ import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.user.UserMapper;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -93,6 +99,13 @@ public class Fixtures {
         String name = code(role.name().toLowerCase());
         users.insert(name, encodedPassword, "测试" + role.name(), role, districtId,
                 LocalDateTime.now(ZoneOffset.UTC));
+        return users.findByUsername(name);
+    }
+
+    /** A system client (系统账户): no password, API tokens only. */
+    public LoanUser serviceAccount(Role role, Long districtId) {
+        String name = code("svc");
+        users.insertServiceAccount(name, "系统账户" + role.name(), role, districtId, LocalDateTime.now(ZoneOffset.UTC));
         return users.findByUsername(name);
     }
 
@@ -325,6 +338,37 @@ public class Fixtures {
         public Milestone restart() {
             return milestones.get(0);
         }
+    }
+
+    /**
+     * A disbursement row written straight into the table, as data arriving by another route would be (no cap,
+     * payee or purpose check). paidOn null = not paid. Answers its id.
+     */
+    public long insertDisbursement(long projectId, long facilityId, long payeeId, long milestoneId, String purpose,
+                                   BigDecimal amount, String status, LocalDate paidOn) {
+        return insert("INSERT INTO disbursement (project_id, facility_id, payee_id, milestone_id, purpose, amount,"
+                        + " status, requested_by, requested_at, paid_on, voucher_no, paid_by, paid_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                projectId, facilityId, payeeId, milestoneId, purpose, amount, status, "migration",
+                Timestamp.valueOf(now()), paidOn == null ? null : Date.valueOf(paidOn),
+                paidOn == null ? null : code("MIG"), paidOn == null ? null : "migration",
+                paidOn == null ? null : Timestamp.valueOf(now()));
+    }
+
+    protected long insert(String sql, Object... args) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    protected static LocalDateTime now() {
+        return LocalDateTime.now().withNano(0);
     }
 
     public long count(String table) {

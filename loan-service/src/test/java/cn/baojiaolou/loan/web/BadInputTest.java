@@ -377,8 +377,9 @@ class BadInputTest {
                 .bad("an unknown purpose", null, set("purpose", "买车"), 422, "disbursement.purposeUnknown", "purpose")
                 .bad("a prohibited purpose (新老划断)", null, set("purpose", "偿还旧债"), 422,
                         "disbursement.purposeProhibited", "purpose")
-                .bad("more than the unlocked cap", null, set("amount", "900000.00"), 422, "disbursement.overProgress",
-                        "amount"));
+                // the scene's pending requests reserve part of the cap (预占), and the refusal says how much
+                .bad("more than the unlocked cap", null, set("amount", "900000.00"), 422,
+                        "disbursement.overProgressReserved", "amount"));
 
         Function<Scene, Map<String, Object>> noteBody = s -> map("note", "资料齐全，同意拨付");
         all.add(new Endpoint("POST /disbursements/{id}/approval", Who.REVIEWER, false,

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import cn.baojiaolou.loan.user.LoanUser;
 import cn.baojiaolou.loan.user.Role;
@@ -97,5 +100,56 @@ class LoginLockTest {
         assertThat(jdbc.queryForObject("SELECT failures FROM login_lock WHERE username = ?", Integer.class,
                 u.username())).isEqualTo(1);
         mvc.perform(formLogin("/login").user(u.username()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aHundredUnknownNamesLeaveNoLockRowsAFewAuditRowsAndBlockTheirAddress() throws Exception {
+        String from = "203.0.113.77";
+        for (int i = 0; i < 100; i++) {
+            String name = "nobody-" + System.nanoTime() + "-" + i;
+            mvc.perform(login(name, "guess", from));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_lock WHERE username LIKE 'nobody-%'",
+                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM login_throttle WHERE client_addr = ?", Integer.class,
+                from)).isEqualTo(1);
+        // one row for the first failure, one when the address is blocked: who, when, from where, result
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action IN ('LOGIN_FAILED', "
+                + "'LOGIN_THROTTLED') AND detail LIKE ?", Integer.class, "%" + from + "%")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE action = 'LOGIN_THROTTLED' "
+                + "AND target_id = ?", String.class, from)).contains("20 次", "不存在的用户名");
+        // the blocked address cannot log in even with a real name and password; another address can
+        LoanUser u = fx.user(Role.ACCOUNTANT, null);
+        mvc.perform(login(u.username(), Fixtures.PASSWORD, from))
+                .andExpect(redirectedUrlPattern("/login?locked=*"));
+        mvc.perform(login(u.username(), Fixtures.PASSWORD, "198.51.100.5"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void guessingFromElsewhereDoesNotLockAColleagueOut() throws Exception {
+        LoanUser colleague = fx.user(Role.REVIEWER, null);
+        for (int i = 1; i <= 6; i++) {
+            mvc.perform(login(colleague.username(), "wrong", "192.0.2.66"));
+        }
+        mvc.perform(login(colleague.username(), Fixtures.PASSWORD, "192.0.2.66"))
+                .andExpect(redirectedUrlPattern("/login?locked=*"));
+        // the colleague at their own desk still gets in
+        mvc.perform(login(colleague.username(), Fixtures.PASSWORD, "10.1.2.3")).andExpect(redirectedUrl("/"));
+        // six failures: the first and the lock are audited, with the address
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE target_id = ? AND action IN "
+                + "('LOGIN_FAILED', 'ACCOUNT_LOCKED')", Integer.class, colleague.username())).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE target_id = ? AND action IN "
+                + "('LOGIN_FAILED', 'ACCOUNT_LOCKED')", String.class, colleague.username()))
+                .allSatisfy(d -> assertThat(d).contains("192.0.2.66"));
+    }
+
+    /** The login form posted from a client address. */
+    private static MockHttpServletRequestBuilder login(String username, String password, String address) {
+        return post("/login").param("username", username).param("password", password).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 }
