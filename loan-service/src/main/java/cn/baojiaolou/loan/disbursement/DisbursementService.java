@@ -7,6 +7,7 @@ import cn.baojiaolou.loan.domain.disbursement.DisbursementLifecycle;
 import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
 import cn.baojiaolou.loan.domain.disbursement.DisbursementStatus;
 import cn.baojiaolou.loan.domain.disbursement.PaymentLimits;
+import cn.baojiaolou.loan.domain.court.AccountHolds;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.domain.Refusal;
@@ -92,8 +93,8 @@ public class DisbursementService {
             throw Refusal.ruleOnField("milestoneId", "milestone.notFound", milestoneId);
         }
         Facility f = facilityFor(p, facilityCode);
-        PaymentLimits.Verdict verdict = limits(p, f, false).check(amount);
-        refuse(verdict);
+        PaymentLimits limits = limits(p, f, false);
+        refuse(limits.check(amount), limits);
         GeneratedKey key = new GeneratedKey();
         disbursements.insert(p.id(), f.id(), payee.id(), milestone.id(), purpose.name(), amount,
                 CurrentUser.username(), clock.nowUtc(), key);
@@ -143,7 +144,8 @@ public class DisbursementService {
         Disbursement d = disbursements.findById(id);
         DisbursementLifecycle.checkPayment(d, paidOn, f.maturityDate());
         ValueDates.check("paidOn", paidOn, clock.today(), f.startDate(), ledger.latestProjectEventDate(p.id()));
-        refuse(limits(p, f, true).check(d.amount()));
+        PaymentLimits limits = limits(p, f, true);
+        refuse(limits.check(d.amount()), limits);
         GeneratedKey key = new GeneratedKey();
         ledger.insert(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT, paidOn, d.amount(), d.amount(),
                 BigDecimal.ZERO, BigDecimal.ZERO, d.amount().negate(), voucherNo, d.id(), null, null, d.purpose(),
@@ -191,14 +193,18 @@ public class DisbursementService {
         return disbursements.search(projectId, status, districtId);
     }
 
-    /** The headroom a new request or a payment has; request-time checks leave the 专户 to payment time. */
+    /**
+     * The headroom a new request or a payment has; request-time checks leave the 专户 to payment time, when its book
+     * balance and what court freezes and deductions hold back of it are read (under the facility's row lock).
+     */
     public PaymentLimits limits(Project p, Facility f, boolean withAccount) {
         BigDecimal allocatedHere = projects.allocatedTotal(p.id(), f.id());
         BigDecimal allocatedAll = projects.allocatedTotal(p.id(), null);
         List<Milestone> ms = milestones.ofProject(p.id());
         return new PaymentLimits(allocatedHere, ledger.positionTotals(p.id(), f.id()).paidNet(),
                 MilestoneReleaseCap.unlocked(allocatedAll, ms), ledger.positionTotals(p.id(), null).paidNet(),
-                withAccount ? ledger.facilityTotals(f.id()).accountBalance() : null);
+                withAccount ? ledger.facilityTotals(f.id()).accountBalance() : null,
+                withAccount ? facilities.holds(f.id()) : AccountHolds.NONE);
     }
 
     private Facility facilityFor(Project p, String facilityCode) {
@@ -216,7 +222,7 @@ public class DisbursementService {
         return drawnOn.get(0);
     }
 
-    private static void refuse(PaymentLimits.Verdict verdict) {
+    private static void refuse(PaymentLimits.Verdict verdict, PaymentLimits limits) {
         if (verdict.passes()) {
             return;
         }
@@ -227,6 +233,8 @@ public class DisbursementService {
                     verdict.headroom());
             case ACCOUNT_OVERDRAFT -> throw Refusal.ruleOnField("amount", "account.overdraftPayment",
                     verdict.headroom());
+            case ACCOUNT_HELD -> throw Refusal.ruleOnField("amount", "account.heldPayment", verdict.headroom(),
+                    limits.accountBalance(), limits.holds().frozen(), limits.holds().deducted());
         }
     }
 
