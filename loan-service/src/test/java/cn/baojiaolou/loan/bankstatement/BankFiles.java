@@ -26,13 +26,13 @@ import java.util.List;
  * (account, holder, period, currency), merged title cells in Excel, the bank's own header, debit and credit columns,
  * a time column, a totals row, GBK text. One transaction is a {@link Txn}; balances run from {@code opening}.
  */
-final class BankFiles {
+public final class BankFiles {
 
     static final Charset GBK = Charset.forName("GBK");
     static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** A transaction: money in (credit) when {@code in}, the counterparty, voucher, memo and the bank's serial. */
-    record Txn(LocalDateTime at, boolean in, String amount, String counterparty, String counterpartyAccount,
+    public record Txn(LocalDateTime at, boolean in, String amount, String counterparty, String counterpartyAccount,
                String voucher, String memo, String serial) {
 
         BigDecimal signed() {
@@ -43,12 +43,12 @@ final class BankFiles {
     private BankFiles() {
     }
 
-    static Txn credit(String at, String amount, String counterparty, String account, String voucher, String memo,
+    public static Txn credit(String at, String amount, String counterparty, String account, String voucher, String memo,
                       String serial) {
         return new Txn(LocalDateTime.parse(at, DASHED), true, amount, counterparty, account, voucher, memo, serial);
     }
 
-    static Txn debit(String at, String amount, String counterparty, String account, String voucher, String memo,
+    public static Txn debit(String at, String amount, String counterparty, String account, String voucher, String memo,
                      String serial) {
         return new Txn(LocalDateTime.parse(at, DASHED), false, amount, counterparty, account, voucher, memo, serial);
     }
@@ -70,7 +70,7 @@ final class BankFiles {
      * header (借方发生额 / 贷方发生额, 交易时间 with date and time, no serial column), the lines, a 合计 row and a
      * footer. Amounts have thousands separators and are quoted; account numbers in Excel's ="…" form.
      */
-    static byte[] icbcCsv(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
+    public static byte[] icbcCsv(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
         StringBuilder s = new StringBuilder();
         s.append("中国工商银行企业网上银行账户历史明细,,,,,,,,,,,,\r\n");
         s.append("账号：").append(accountNo).append(",,户名：").append(holder).append(",,,,,,,,,,\r\n");
@@ -102,7 +102,7 @@ final class BankFiles {
     // ------------------------------------------------------------------------------------------- 农业银行 (tab TXT)
 
     /** 中国农业银行 企业网银 账户明细 as tab-separated TXT in GBK: YYYYMMDD dates, HHmmss times, 收入 / 支出 金额. */
-    static byte[] abcTxt(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
+    public static byte[] abcTxt(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
         StringBuilder s = new StringBuilder();
         s.append("中国农业银行账户明细查询\n");
         s.append("账号:").append(accountNo).append("\t户名:").append(holder).append('\n');
@@ -128,7 +128,7 @@ final class BankFiles {
      * 交通银行 企业网银 账户交易明细 as .xls (HSSF): the title merged over the width, an account line merged too, the
      * header, 交易日期 as a date cell, 交易时间 as a time text, 借贷标志 + 发生额, then 本页合计 and 总计 rows.
      */
-    static byte[] bocomXls(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
+    public static byte[] bocomXls(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
         try (Workbook book = new HSSFWorkbook()) {
             Sheet sheet = book.createSheet("账户交易明细");
             String[] header = {"交易日期", "交易时间", "业务类型", "借贷标志", "发生额", "余额", "对方账号", "对方户名",
@@ -179,7 +179,7 @@ final class BankFiles {
      * 中国银行 企业网银 交易明细 as .xlsx: merged title rows, bilingual headers, 付款人 / 收款人 columns (the 专户 on one
      * side), a signed 交易金额 (negative = out), YYYYMMDD dates as numbers, an empty 起息日期, a 合计 row.
      */
-    static byte[] bocXlsx(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
+    public static byte[] bocXlsx(String accountNo, String holder, BigDecimal opening, List<Txn> txns) {
         try (Workbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("交易明细");
             List<String> header = BankLayouts.BOC.headers();

@@ -18,35 +18,35 @@ import java.util.List;
 import java.util.Map;
 
 /** A 台账 workbook as a bureau keeps one: sheets with a header row and rows of cells (text, numbers, dates). */
-final class LedgerBook {
+public final class LedgerBook {
 
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private final Map<String, List<List<Object>>> rows = new LinkedHashMap<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
 
-    LedgerBook sheet(String name, String... header) {
+    public LedgerBook sheet(String name, String... header) {
         headers.put(name, List.of(header));
         rows.put(name, new ArrayList<>());
         return this;
     }
 
     /** A title row above the header (as bureaus write one). */
-    LedgerBook title(String sheet, String title) {
+    public LedgerBook title(String sheet, String title) {
         titles.put(sheet, title);
         return this;
     }
 
-    LedgerBook row(String sheet, Object... cells) {
+    public LedgerBook row(String sheet, Object... cells) {
         rows.get(sheet).add(java.util.Arrays.asList(cells));
         return this;
     }
 
     /** Excel's row number of the n-th data row (1-based) of a sheet. */
-    int excelRow(String sheet, int n) {
+    public int excelRow(String sheet, int n) {
         return n + 1 + (titles.containsKey(sheet) ? 1 : 0);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
@@ -92,6 +92,6 @@ final class LedgerBook {
     }
 
     /** A number in a percent-formatted cell (0.028 shows as 2.80%). */
-    record Percent(double fraction) {
+    public record Percent(double fraction) {
     }
 }
