@@ -153,6 +153,8 @@ class CourtActionsTest {
         byte[] pdf = api.get(auditor, "/api/v1/court-actions/deductions/{id}/letter.pdf", deduction)
                 .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/letters"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/letters/deduction-letter.pdf"), pdf);
         String text = PdfChecks.compact(PdfChecks.text(pdf));
         String accountNo = jdbc.queryForObject("SELECT account_no FROM facility WHERE code = ?", String.class,
                 r.facilityCode());

@@ -107,12 +107,17 @@ class DemoRoundTripTest {
                 .isZero();
 
         OnboardingService onboarding = target.getBean(OnboardingService.class);
+        long t0 = System.nanoTime();
         OnboardingService.Result checked = as(importer, () -> onboarding.check("demo.xlsx", workbook));
+        long t1 = System.nanoTime();
         assertThat(checked.problems()).as("problems of the dry run").isEmpty();
         assertThat(checked.status()).isEqualTo("CHECKED");
         assertThat(target.getBean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM facility", Long.class))
                 .as("the dry run stores nothing").isZero();
         OnboardingService.Result imported = as(importer, () -> onboarding.confirm(checked.id()));
+        long t2 = System.nanoTime();
+        System.out.printf("台账导入 round trip: %d rows; dry run %.1f s, confirmation %.1f s%n", checked.rowsTotal(),
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         assertThat(imported.status()).isEqualTo("IMPORTED");
         assertThat(imported.created().values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(checked.rowsTotal());
