@@ -51,7 +51,7 @@ public class LedgerExport {
 
     /** Every facility, project and money movement in the template's sheets (city scope). */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('ACCOUNTANT', 'AUDITOR')")
+    @PreAuthorize(Authorities.LEDGER_EXPORTERS)
     public byte[] export() {
         LoanUser user = CurrentUser.require();
         if (!user.isCityScope()) {

@@ -1,6 +1,8 @@
 package cn.baojiaolou.loan.demo;
 
 import cn.baojiaolou.loan.LoanCore;
+import cn.baojiaolou.loan.bankstatement.BankStatementImporter;
+import cn.baojiaolou.loan.bankstatement.ImportResult;
 import cn.baojiaolou.loan.court.CourtRegister;
 import cn.baojiaolou.loan.district.DistrictService;
 import cn.baojiaolou.loan.domain.court.CourtDeduction;
@@ -91,6 +93,14 @@ class DemoRoundTripTest {
             assertThat(d.court()).isEqualTo("永州市零陵区人民法院");
             assertThat(d.caseNo()).isEqualTo("（2023）湘1102执1234号");
         });
+
+        // the sample statement re-uploaded after the demo: its eleven lines are the demo's under other serials, held
+        ImportResult again = as(demoAccountant, () -> source.getBean(BankStatementImporter.class).importStatement(
+                "YZ-BJL-2022-01", "bank-statement-sample.csv",
+                Files.readAllBytes(Path.of("../docs/samples/bank-statement-sample.csv"))));
+        assertThat(again.linesTotal()).isEqualTo(11);
+        assertThat(again.held()).isEqualTo(11);
+        assertThat(again.imported()).isZero();
 
         // an empty database: only the districts (the administrator's set-up) and one accountant
         ConfigurableApplicationContext target = context("loan_rt_empty_" + run);

@@ -251,6 +251,11 @@ class OnboardingTest {
                         book(code("OF"), code("OP"), false).bytes()))
                         .with(httpBasic(fx.user(Role.AUDITOR, null).username(), Fixtures.PASSWORD)))
                 .andExpect(status().isForbidden());
+        // the export: accountants and auditors of the city; reviewers not at all, district users not the whole city
+        api.get(fx.user(Role.AUDITOR, null), "/api/v1/onboarding/export.xlsx").andExpect(status().isOk());
+        api.get(fx.user(Role.REVIEWER, null), "/api/v1/onboarding/export.xlsx").andExpect(status().isForbidden());
+        api.get(fx.user(Role.AUDITOR, district.id()), "/api/v1/onboarding/export.xlsx")
+                .andExpect(status().isForbidden());
         LoanUser districtAccountant = fx.user(Role.ACCOUNTANT, district.id());
         api.mvc().perform(multipart("/api/v1/onboarding").file(new MockMultipartFile("file", "x.xlsx", null,
                         book(code("OF"), code("OP"), false).bytes()))
