@@ -23,6 +23,17 @@ public final class ReportNumbers {
         return "BJL-" + kind.code() + "-" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + hash;
     }
 
+    /**
+     * A number for a document that is not one of the five reports (a letter): BJL-{code}-20230615-3F2A9C01, from
+     * {@code slug} and the parameters the same way.
+     */
+    public static String derive(String slug, String code, LocalDate businessDate, Map<String, String> parameters) {
+        StringBuilder s = new StringBuilder(slug).append('|').append(businessDate);
+        new TreeMap<>(parameters).forEach((k, v) -> s.append('|').append(k).append('=').append(v));
+        String hash = sha256Hex(s.toString()).substring(0, 8).toUpperCase();
+        return "BJL-" + code + "-" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + hash;
+    }
+
     /** kind|date|k1=v1|k2=v2, keys sorted: the identity of a report. */
     public static String canonical(ReportKind kind, LocalDate businessDate, Map<String, String> parameters) {
         StringBuilder s = new StringBuilder(kind.slug()).append('|').append(businessDate);

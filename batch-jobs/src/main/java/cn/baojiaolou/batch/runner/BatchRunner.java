@@ -109,6 +109,10 @@ public class BatchRunner implements ApplicationRunner, ExitCodeGenerator {
                     file.getFileName().toString(), content));
             out.printf("导入完成：专户 %s，文件 %s（%s），共 %d 行，新导入 %d 行，已导入过而跳过 %d 行（导入批次 %d）%n",
                     r.account(), r.fileName(), r.encoding(), r.linesTotal(), r.imported(), r.skipped(), r.importId());
+            if (r.held() > 0 || r.courtFlagged() > 0) {
+                out.printf("格式 %s；疑似重复暂存待确认 %d 行；摘要含司法字样 %d 行%n", r.layout(), r.held(),
+                        r.courtFlagged());
+            }
             return 0;
         } catch (BankStatementInvalidException e) {
             out.printf("文件有 %d 行错误，未导入任何数据：%n", e.lines().size());

@@ -1,6 +1,7 @@
 package cn.baojiaolou.loan.audit;
 
 import cn.baojiaolou.loan.user.CurrentUser;
+import cn.baojiaolou.loan.user.ImportedAction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,10 +40,15 @@ public class AuditTrail {
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records a successful write, in the caller's transaction. */
+    /**
+     * Records a successful write, in the caller's transaction. A write the 台账 import makes for a workbook row says so
+     * in its detail, with the import, the row and who imported it ({@link ImportedAction}).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(String action, String targetType, Object targetId, Object before, Object after) {
-        append(CurrentUser.username(), action, targetType, targetId, SUCCESS, before, after, null);
+        ImportedAction imported = ImportedAction.current();
+        append(CurrentUser.username(), action, targetType, targetId, SUCCESS, before, after,
+                imported == null ? null : imported.describe());
     }
 
     /** Records a refusal in a transaction of its own, so it survives the caller's rollback. */

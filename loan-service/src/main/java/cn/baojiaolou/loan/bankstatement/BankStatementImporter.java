@@ -6,17 +6,25 @@ import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
+import cn.baojiaolou.loan.court.CourtRegister;
+import cn.baojiaolou.loan.domain.court.CourtMemo;
+import cn.baojiaolou.loan.domain.statement.ProbableDuplicate;
+import cn.baojiaolou.loan.domain.statement.StatementAccount;
 import cn.baojiaolou.loan.facility.FacilityMapper;
 import cn.baojiaolou.loan.user.CurrentUser;
 import cn.baojiaolou.loan.user.LoanUser;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,12 +33,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Imports a 专户 bank statement (CSV in UTF-8 or GBK, or XLSX). The whole file is read and validated first, outside
- * any transaction; a single bad line refuses the file ({@link BankStatementInvalidException}, every bad line listed)
- * and nothing is stored. A good file is stored in one transaction under the facility's row lock: one import row,
- * the lines whose bank serial number is new for this 专户 (inserted in multi-row chunks), and an audit row. Lines
- * already imported are skipped and counted, so importing the same file again changes no line. Free of HTTP types:
- * the web API and the batch runner both call {@link #importStatement}.
+ * Imports a 专户 bank statement (CSV or TXT in UTF-8, GBK or GB18030; XLSX; XLS) in any layout it can read: the
+ * system's own ten columns, a built-in bank layout, or a header mapping saved for the 专户. The whole file is read
+ * and validated first, outside any transaction; a single bad line refuses the file ({@link
+ * BankStatementInvalidException}, every bad line listed) and nothing is stored. A file whose title lines or columns
+ * carry another account number or name than the 专户's is refused with both. A good file is stored in one
+ * transaction under the facility's row lock: one import row, the lines whose bank serial number is new for this 专户
+ * (inserted in multi-row chunks), the probable duplicates held for an accountant instead (same date, direction,
+ * amount, counterparty account and voucher as a stored line under another serial: {@link ProbableDuplicate}), court
+ * deductions opened for the flagged debits, and an audit row. Lines already imported are skipped and counted, so
+ * importing the same file again changes no line. Free of HTTP types: the web API and the batch runner both call
+ * {@link #importStatement}.
  */
 @Service
 @PreAuthorize(Authorities.SIGNED_IN)
@@ -42,37 +55,45 @@ public class BankStatementImporter {
     /** Rows per multi-row INSERT. */
     static final int INSERT_CHUNK = 500;
     private static final int FILE_NAME_MAX = 255;
-    private static final int LINE_COLUMNS = 13;
+    private static final int LINE_COLUMNS = 15;
 
     private final BankStatementMapper mapper;
     private final FacilityMapper facilities;
+    private final CourtRegister court;
     private final AuditTrail audit;
     private final BusinessClock clock;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public BankStatementImporter(BankStatementMapper mapper, FacilityMapper facilities, AuditTrail audit,
-                                 BusinessClock clock, PlatformTransactionManager transactions, JdbcTemplate jdbc) {
+    public BankStatementImporter(BankStatementMapper mapper, FacilityMapper facilities, CourtRegister court,
+                                 AuditTrail audit, BusinessClock clock, PlatformTransactionManager transactions,
+                                 JdbcTemplate jdbc, ObjectMapper json) {
         this.mapper = mapper;
         this.facilities = facilities;
+        this.court = court;
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
      * @param account  the facility code, or its 专户 account number, whose statement this is
      * @param fileName the file's name as uploaded or found on disk (kept for the record)
      * @param content  the file's bytes
-     * @throws Refusal 422 on "account" for an unknown 专户, on "file" for an empty or unreadable file or a bad
-     *                      header, {@link BankStatementInvalidException} for bad lines; 403 for a district user
+     * @throws Refusal 422 on "account" for an unknown 专户, on "file" for an empty or unreadable file, a bad or unknown
+     *                 header, or a file of another account; {@link BankStatementInvalidException} for bad lines; 403
+     *                 for a district user
      */
     @PreAuthorize(Authorities.ACCOUNTANT_OR_SYSTEM)
     public ImportResult importStatement(String account, String fileName, byte[] content) {
         requireCityScope();
         BankStatementMapper.Account facility = resolve(account);
-        BankStatementParser.ParsedStatement parsed = BankStatementParser.parse(content, clock.today());
+        BankStatementParser.ParsedStatement parsed = BankStatementParser.parse(content, clock.today(),
+                mappings(facility.id()));
+        checkAccount(facility, parsed);
         String name = fileName(fileName);
         String sha256 = sha256(content);
         return tx.execute(status -> store(facility, name, sha256, parsed));
@@ -100,6 +121,45 @@ public class BankStatementImporter {
         return found.get(0);
     }
 
+    /** The header mappings saved for the 专户, as the parser reads them. */
+    List<BankStatementParser.Mapping> mappings(long facilityId) {
+        List<BankStatementParser.Mapping> out = new ArrayList<>();
+        for (BankStatementMapper.MappingRow m : mapper.mappings(facilityId)) {
+            List<StatementField> fields = new ArrayList<>();
+            for (String f : json.readValue(m.fields(), String[].class)) {
+                StatementField field = StatementField.ofKey(f);
+                fields.add(field == null ? StatementField.IGNORE : field);
+            }
+            out.add(new BankStatementParser.Mapping(m.id(), m.headerSignature(), fields));
+        }
+        return out;
+    }
+
+    /**
+     * The file must be the chosen 专户's: every account number it carries (title lines, 本方账号 columns, the 专户's
+     * side of a payer / payee export) must be its account number, every account name its name (the borrower's).
+     */
+    private static void checkAccount(BankStatementMapper.Account facility, BankStatementParser.ParsedStatement p) {
+        for (BankStatementParser.Evidence number : p.accountNumbers()) {
+            if (facility.accountNo() == null || facility.accountNo().isBlank()) {
+                throw Refusal.ruleOnField("file", "bankStatement.noAccountOnFacility",
+                        BankStatementParser.echo(number.value()), number.line(), facility.code());
+            }
+            if (!StatementAccount.sameNumber(number.value(), facility.accountNo())) {
+                throw Refusal.ruleOnField("file", "bankStatement.wrongAccount",
+                        BankStatementParser.echo(number.value()), number.line(), facility.code(),
+                        facility.accountNo());
+            }
+        }
+        for (BankStatementParser.Evidence name : p.accountNames()) {
+            if (!StatementAccount.sameName(name.value(), facility.accountName())) {
+                throw Refusal.ruleOnField("file", "bankStatement.wrongAccountName",
+                        BankStatementParser.echo(name.value()), name.line(), facility.code(),
+                        facility.accountName());
+            }
+        }
+    }
+
     private ImportResult store(BankStatementMapper.Account facility, String fileName, String sha256,
                                BankStatementParser.ParsedStatement parsed) {
         // one import of a 专户 at a time: a concurrent import of the same file waits, then skips every line
@@ -108,42 +168,85 @@ public class BankStatementImporter {
         Set<String> existing = existingSerials(facility.id(), lines);
         List<StatementLine> fresh = lines.stream()
                 .filter(l -> !existing.contains(BankStatementParser.serialKey(l.bankSerialNo()))).toList();
+        Map<ProbableDuplicate, Long> stored = storedKeys(facility.id(), fresh);
+        List<StatementLine> imported = new ArrayList<>();
+        Map<StatementLine, Long> held = new LinkedHashMap<>();
+        for (StatementLine l : fresh) {
+            Long duplicateOf = stored.get(key(l));
+            if (duplicateOf != null) {
+                held.put(l, duplicateOf);
+            } else {
+                imported.add(l);
+            }
+        }
         int skipped = lines.size() - fresh.size();
+        int courtLines = (int) imported.stream().filter(BankStatementImporter::courtFlag).count();
         GeneratedKey key = new GeneratedKey();
         mapper.insertImport(new BankStatementMapper.NewImport(facility.id(), fileName, sha256, parsed.encoding(),
-                lines.size(), fresh.size(), skipped, CurrentUser.username(), clock.nowUtc()), key);
+                lines.size(), imported.size(), skipped, CurrentUser.username(), clock.nowUtc(),
+                parsed.layout().code(), held.size(), courtLines), key);
         long importId = key.getId();
-        for (int i = 0; i < fresh.size(); i += INSERT_CHUNK) {
-            insertLines(facility.id(), importId, fresh.subList(i, Math.min(i + INSERT_CHUNK, fresh.size())));
+        for (int i = 0; i < imported.size(); i += INSERT_CHUNK) {
+            insertLines(facility.id(), importId, imported.subList(i, Math.min(i + INSERT_CHUNK, imported.size())));
         }
+        held.forEach((l, duplicateOf) -> mapper.insertHeld(new BankStatementMapper.HeldLine(0, facility.code(),
+                importId, fileName, l.lineNo(), l.txnDate(), l.txnTime(), l.valueDate(), l.direction(), l.amount(),
+                l.counterpartyName(), l.counterpartyAccount(), l.bankSerialNo(), l.voucherNo(), l.balanceAfter(),
+                l.memo(), courtFlag(l), duplicateOf, null, "HELD", null, null, null, null, facility.id())));
+        int deductions = courtLines == 0 ? 0 : court.registerFromStatement(facility.id(),
+                mapper.courtDebits(importId));
         ImportResult result = new ImportResult(importId, facility.code(), fileName, parsed.encoding(), lines.size(),
-                fresh.size(), skipped);
+                imported.size(), skipped, held.size(), courtLines, parsed.layout().code());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("importId", importId);
         after.put("fileName", fileName);
         after.put("fileSha256", sha256);
         after.put("encoding", parsed.encoding());
+        after.put("layout", parsed.layout().code());
         after.put("linesTotal", lines.size());
-        after.put("imported", fresh.size());
+        after.put("imported", imported.size());
         after.put("skipped", skipped);
+        after.put("held", held.size());
+        after.put("courtFlagged", courtLines);
+        after.put("courtDeductionsOpened", deductions);
         audit.write(AUDIT_ACTION, "facility", facility.code(), null, after);
         return result;
     }
 
-    /** The serial keys among the file's that this facility already has: one query per ≤ 1000 serials. */
+    /** The memo mentions a court action (冻结, 扣划, 司法, 法院, 执行): {@link CourtMemo}. */
+    static boolean courtFlag(StatementLine l) {
+        return CourtMemo.mentions(l.memo());
+    }
+
+    static ProbableDuplicate key(StatementLine l) {
+        return ProbableDuplicate.of(l.txnDate(), l.direction().name(), l.amount(), l.counterpartyAccount(),
+                l.voucherNo());
+    }
+
+    /** The stored lines of the facility within the new lines' dates, by their probable-duplicate key. */
+    private Map<ProbableDuplicate, Long> storedKeys(long facilityId, List<StatementLine> fresh) {
+        Map<ProbableDuplicate, Long> keys = new HashMap<>();
+        if (fresh.isEmpty()) {
+            return keys;
+        }
+        LocalDate from = fresh.stream().map(StatementLine::txnDate).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = fresh.stream().map(StatementLine::txnDate).max(LocalDate::compareTo).orElseThrow();
+        for (BankStatementMapper.StoredKey k : mapper.storedKeys(facilityId, from, to)) {
+            keys.putIfAbsent(ProbableDuplicate.of(k.txnDate(), k.direction(), k.amount(), k.counterpartyAccount(),
+                    k.voucherNo()), k.id());
+        }
+        return keys;
+    }
+
+    /** The serial keys among the file's that this facility already has, as lines or held lines: ≤ 1000 a query. */
     private Set<String> existingSerials(long facilityId, List<StatementLine> lines) {
         List<String> serials = lines.stream().map(StatementLine::bankSerialNo).toList();
         Set<String> found = new HashSet<>();
         for (int i = 0; i < serials.size(); i += LOOKUP_CHUNK) {
             List<String> chunk = serials.subList(i, Math.min(i + LOOKUP_CHUNK, serials.size()));
-            Object[] args = new Object[chunk.size() + 1];
-            args[0] = facilityId;
-            for (int j = 0; j < chunk.size(); j++) {
-                args[j + 1] = chunk.get(j);
+            for (String s : mapper.knownSerials(facilityId, chunk)) {
+                found.add(BankStatementParser.serialKey(s));
             }
-            jdbc.query("SELECT bank_serial_no FROM bank_statement_line WHERE facility_id = ? AND bank_serial_no IN ("
-                    + placeholders(chunk.size(), "?") + ")",
-                    rs -> { found.add(BankStatementParser.serialKey(rs.getString(1))); }, args);
         }
         return found;
     }
@@ -157,6 +260,7 @@ public class BankStatementImporter {
             args[k++] = importId;
             args[k++] = l.lineNo();
             args[k++] = l.txnDate();
+            args[k++] = l.txnTime();
             args[k++] = l.valueDate();
             args[k++] = l.direction().name();
             args[k++] = l.amount();
@@ -166,10 +270,12 @@ public class BankStatementImporter {
             args[k++] = l.voucherNo();
             args[k++] = l.balanceAfter();
             args[k++] = l.memo();
+            args[k++] = courtFlag(l) ? 1 : 0;
         }
-        jdbc.update("INSERT INTO bank_statement_line (facility_id, import_id, line_no, txn_date, value_date, direction,"
-                + " amount, counterparty_name, counterparty_account, bank_serial_no, voucher_no, balance_after, memo)"
-                + " VALUES " + placeholders(chunk.size(), "(" + placeholders(LINE_COLUMNS, "?") + ")"), args);
+        jdbc.update("INSERT INTO bank_statement_line (facility_id, import_id, line_no, txn_date, txn_time, value_date,"
+                + " direction, amount, counterparty_name, counterparty_account, bank_serial_no, voucher_no,"
+                + " balance_after, memo, court_flag) VALUES "
+                + placeholders(chunk.size(), "(" + placeholders(LINE_COLUMNS, "?") + ")"), args);
     }
 
     private static String placeholders(int n, String each) {
@@ -198,7 +304,7 @@ public class BankStatementImporter {
     }
 
     /** The 专户 belongs to a city-level facility: district users only read its statement. */
-    private static void requireCityScope() {
+    static void requireCityScope() {
         LoanUser user = CurrentUser.require();
         if (!user.isCityScope()) {
             throw Refusal.forbidden("facility.cityOnly");

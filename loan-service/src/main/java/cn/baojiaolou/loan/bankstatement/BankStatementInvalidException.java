@@ -23,7 +23,7 @@ public class BankStatementInvalidException extends Refusal {
         this.lines = List.copyOf(lines);
     }
 
-    /** A reason: a message key and its arguments; an argument that is a {@link Column} is worded by its label. */
+    /** A reason: a message key and its arguments; a {@link Column} or {@link StatementField} argument is worded by its label. */
     public record Reason(String messageKey, Object... args) {
     }
 
@@ -69,6 +69,8 @@ public class BankStatementInvalidException extends Refusal {
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof Column c) {
                 out[i] = messages.apply(c.labelKey(), new Object[0]);
+            } else if (out[i] instanceof StatementField f) {
+                out[i] = messages.apply(f.labelKey(), new Object[0]);
             }
         }
         return out;

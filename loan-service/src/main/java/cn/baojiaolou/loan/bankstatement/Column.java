@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The columns of a 专户 statement file, in file order, each with the header names accepted for it (Chinese as the
- * banks print them, or English; compared without case, blanks and punctuation).
+ * The columns of the system's own ten-column statement format (the STANDARD layout), in file order, each with the
+ * header names accepted for it (Chinese as the banks print them, or English; compared without case, blanks and
+ * punctuation). Bank exports in other layouts are read by {@link BankLayouts} or a saved mapping.
  */
 public enum Column {
     TXN_DATE("txnDate", "交易日期", "记账日期", "transaction date", "txn date", "date"),
@@ -31,6 +32,11 @@ public enum Column {
         this.field = field;
         this.raw = List.of(names);
         this.names = raw.stream().map(Column::normalise).toList();
+    }
+
+    /** The field the column holds in a {@link StatementLayout}. */
+    public StatementField target() {
+        return StatementField.valueOf(name());
     }
 
     /** The JSON / property name of the column, e.g. {@code bankSerialNo}. */
@@ -67,12 +73,18 @@ public enum Column {
         return null;
     }
 
+    /**
+     * A header name as compared: lower case, without blanks and punctuation, and without the English gloss some banks
+     * add in square brackets (中国银行: 交易日期[ Transaction Date ]).
+     */
     static String normalise(String header) {
-        return Noise.PATTERN.matcher(header.strip().toLowerCase(Locale.ROOT)).replaceAll("");
+        String s = Noise.GLOSS.matcher(header.strip()).replaceAll("");
+        return Noise.PATTERN.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Blanks and punctuation ignored in header names (a holder: enum constants are built before static fields). */
     private static final class Noise {
-        static final Pattern PATTERN = Pattern.compile("[\\s_\\-./()（）:：\\uFEFF]");
+        static final Pattern PATTERN = Pattern.compile("[\\s_\\-./()（）:：*＊\\uFEFF]");
+        static final Pattern GLOSS = Pattern.compile("[\\[［][^\\]］]*[\\]］]");
     }
 }

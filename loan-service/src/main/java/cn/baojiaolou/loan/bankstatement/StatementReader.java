@@ -1,11 +1,13 @@
 package cn.baojiaolou.loan.bankstatement;
 
 import cn.baojiaolou.loan.domain.Refusal;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
@@ -17,17 +19,25 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns the bytes of a statement file into rows of text cells, each with its line number: XLSX (recognised by the
- * ZIP magic "PK") row by row from the first sheet, anything else as CSV, decoded strictly as UTF-8 (with or without
- * BOM), else GBK (what Chinese banks export), else GB18030 (GBK plus the rare characters of some names).
+ * ZIP magic "PK") and XLS (the OLE2 magic, POI HSSF) row by row from the first sheet, anything else as CSV or TXT
+ * (comma or tab), decoded strictly as UTF-8 (with or without BOM), else GBK (what Chinese banks export), else GB18030
+ * (GBK plus the rare characters of some names). Date cells read as {@code yyyy-MM-dd}, with {@code HH:mm:ss} when
+ * they carry a time, and as {@code HH:mm:ss} alone when they are a time of day.
  */
 final class StatementReader {
 
     static final String XLSX = "XLSX";
+    static final String XLS = "XLS";
 
     /** One record of the file; {@code line} is where it starts (1-based), {@code unclosedQuote} a broken CSV quote. */
     record Line(int line, List<String> cells, boolean unclosedQuote) {
@@ -37,7 +47,7 @@ final class StatementReader {
         }
     }
 
-    /** The rows of a file, blank ones left out, and how it was read (UTF-8, GBK, GB18030 or XLSX). */
+    /** The rows of a file, blank ones left out, and how it was read (UTF-8, GBK, GB18030, XLSX or XLS). */
     record Rows(String encoding, boolean csv, List<Line> lines) {
     }
 
@@ -47,6 +57,7 @@ final class StatementReader {
     private static final MathContext EXCEL_DIGITS = new MathContext(15);
     private static final Charset GBK = Charset.forName("GBK");
     private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private StatementReader() {
     }
@@ -56,10 +67,10 @@ final class StatementReader {
             throw file("bankStatement.empty");
         }
         if (content.length >= 2 && content[0] == 'P' && content[1] == 'K') {
-            return new Rows(XLSX, false, nonBlank(xlsx(content)));
+            return new Rows(XLSX, false, nonBlank(workbook(content, false)));
         }
         if (startsWith(content, OLE2)) {
-            throw file("bankStatement.xls");
+            return new Rows(XLS, false, nonBlank(workbook(content, true)));
         }
         String encoding;
         String text;
@@ -162,16 +173,33 @@ final class StatementReader {
         return lines;
     }
 
-    /** Comma, unless the first line has tabs and no comma (some banks export tab-separated text). */
-    private static char separator(String text) {
-        String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-        return first.indexOf(',') < 0 && first.indexOf('\t') >= 0 ? '\t' : ',';
+    /**
+     * Comma, unless tabs separate more of the first 30 lines (banks export tab-separated TXT, whose amounts may
+     * carry thousands separators, under title lines with neither). A line with two or more tabs counts for the tab;
+     * one with two or more commas and fewer tabs for the comma.
+     */
+    static char separator(String text) {
+        int tabs = 0;
+        int commas = 0;
+        for (String line : text.lines().filter(l -> !l.isBlank()).limit(30).toList()) {
+            long t = line.chars().filter(c -> c == '\t').count();
+            long c = line.chars().filter(ch -> ch == ',').count();
+            if (t >= 2) {
+                tabs++;
+            } else if (c >= 2) {
+                commas++;
+            } else if (t == 1 && c == 0) {
+                tabs++;
+            }
+        }
+        return tabs > commas ? '\t' : ',';
     }
 
-    // ------------------------------------------------------------------------------------------------ XLSX
+    // ------------------------------------------------------------------------------------------------ XLSX, XLS
 
-    private static List<Line> xlsx(byte[] content) {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+    private static List<Line> workbook(byte[] content, boolean xls) {
+        try (Workbook book = xls ? new HSSFWorkbook(new ByteArrayInputStream(content))
+                : new XSSFWorkbook(new ByteArrayInputStream(content))) {
             if (book.getNumberOfSheets() == 0) {
                 throw file("bankStatement.empty");
             }
@@ -191,8 +219,9 @@ final class StatementReader {
             throw e;
         } catch (Exception e) {
             // POI reports a corrupt or foreign ZIP with many exception types (IOException, POIXMLException,
-            // NotOfficeXmlFileException, RecordFormatException, ...): all of them mean "not a readable workbook".
-            throw file("bankStatement.unreadableXlsx");
+            // NotOfficeXmlFileException, RecordFormatException, OfficeXmlFileException, ...): all of them mean "not a
+            // readable workbook".
+            throw file(xls ? "bankStatement.unreadableXls" : "bankStatement.unreadableXlsx");
         }
     }
 
@@ -205,11 +234,22 @@ final class StatementReader {
         return switch (type) {
             case STRING -> cell.getStringCellValue();
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    ? dateTime(cell.getLocalDateTimeCellValue())
                     : number(cell.getNumericCellValue());
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
             default -> "";
         };
+    }
+
+    /** A date cell as text the parser reads: the date, the date and time, or the time of day alone. */
+    static String dateTime(LocalDateTime value) {
+        LocalTime time = value.toLocalTime().truncatedTo(ChronoUnit.SECONDS);
+        // Excel's time-of-day cells are days since 1899-12-31 (or -30): a date before 1900-03-01 holds no date
+        if (value.toLocalDate().isBefore(LocalDate.of(1900, 3, 1))) {
+            return time.format(TIME);
+        }
+        return time.equals(LocalTime.MIDNIGHT) ? value.toLocalDate().toString()
+                : value.toLocalDate() + " " + time.format(TIME);
     }
 
     private static String number(double value) {

@@ -359,8 +359,9 @@ class DemoDataLoader implements ApplicationRunner {
     /**
      * The bank's statement of a facility's 专户, mirroring its ledger, imported through the same importer as the
      * API. Two planted cases for the nightly close: on 2023-06-15 a court deducts ¥1,300,000 from the YZ 专户 with
-     * no record in the ledger (BANK_WITHOUT_LEDGER, then BALANCE_MISMATCH), and the bank line of one LL-07 payment
-     * is missing (LEDGER_WITHOUT_BANK).
+     * no record in the ledger (BANK_WITHOUT_LEDGER, then BALANCE_MISMATCH; its memo names the case, so the import
+     * flags it and opens the deduction in the court register, and COURT_DEDUCTION raises it), and the bank line of
+     * one LL-07 payment is missing (LEDGER_WITHOUT_BANK).
      */
     private void importStatement(String code) {
         Facility f = facilityMapper.findByCode(code);
@@ -378,7 +379,7 @@ class DemoDataLoader implements ApplicationRunner {
                         courtDone[0] = true;
                         balance[0] = balance[0].subtract(yuan("1300000.00"));
                         csv.append(line(d(2023, 6, 15), "借", "1300000.00", "永州市零陵区人民法院", "3201300000000001",
-                                code, ++serial[0], "", balance[0], "司法扣划"));
+                                code, ++serial[0], "", balance[0], "司法扣划（2023）湘1102执1234号"));
                     }
                     BigDecimal effect = rs.getBigDecimal(4);
                     if (!skipped[0] && "LL-07".equals(rs.getString(8)) && "PAYMENT".equals(rs.getString(2))) {

@@ -7,6 +7,7 @@ import cn.baojiaolou.loan.domain.disbursement.DisbursementLifecycle;
 import cn.baojiaolou.loan.domain.disbursement.DisbursementPurpose;
 import cn.baojiaolou.loan.domain.disbursement.DisbursementStatus;
 import cn.baojiaolou.loan.domain.disbursement.PaymentLimits;
+import cn.baojiaolou.loan.domain.court.AccountHolds;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.domain.Refusal;
@@ -211,7 +212,8 @@ public class DisbursementService {
 
     /**
      * The headroom a new request or a payment has. A request counts what others have reserved (预占: requested or
-     * approved, not paid) and leaves the 专户 to payment time; a payment counts what is paid and the 专户.
+     * approved, not paid) and leaves the 专户 to payment time; a payment counts what is paid, the 专户's book balance
+     * and what court freezes and deductions hold back of it (read under the facility's row lock).
      */
     PaymentLimits limits(Project p, Facility f, Use use) {
         BigDecimal allocatedHere = projects.allocatedTotal(p.id(), f.id());
@@ -222,7 +224,8 @@ public class DisbursementService {
                 MilestoneReleaseCap.unlocked(allocatedAll, ms), ledger.positionTotals(p.id(), null).paidNet(),
                 request ? null : ledger.facilityTotals(f.id()).accountBalance(),
                 request ? projects.reserved(p.id(), f.id()) : BigDecimal.ZERO,
-                request ? projects.reserved(p.id(), null) : BigDecimal.ZERO);
+                request ? projects.reserved(p.id(), null) : BigDecimal.ZERO,
+                request ? AccountHolds.NONE : facilities.holds(f.id()));
     }
 
     private Facility facilityFor(Project p, String facilityCode) {
@@ -256,6 +259,8 @@ public class DisbursementService {
                     : Refusal.ruleOnField("amount", "disbursement.overProgress", verdict.headroom());
             case ACCOUNT_OVERDRAFT -> throw Refusal.ruleOnField("amount", "account.overdraftPayment",
                     verdict.headroom());
+            case ACCOUNT_HELD -> throw Refusal.ruleOnField("amount", "account.heldPayment", verdict.headroom(),
+                    limits.accountBalance(), limits.holds().frozen(), limits.holds().deducted());
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.facility;
 
+import cn.baojiaolou.loan.domain.court.AccountHolds;
 import cn.baojiaolou.loan.domain.facility.Facility;
 
 import cn.baojiaolou.loan.common.GeneratedKey;
@@ -56,4 +57,7 @@ public interface FacilityMapper {
 
     @Select("SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE facility_id = #{id}")
     java.math.BigDecimal allocatedTotal(long id);
+
+    /** What court freezes and unrecovered deductions hold back of the 专户's book balance. */
+    AccountHolds holds(@Param("facilityId") long facilityId);
 }

@@ -9,6 +9,8 @@ import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
 import cn.baojiaolou.loan.domain.Money;
+import cn.baojiaolou.loan.domain.court.AccountHolds;
+import cn.baojiaolou.loan.domain.disbursement.PaymentLimits;
 import cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest;
 import cn.baojiaolou.loan.domain.interest.DueAmounts;
 import cn.baojiaolou.loan.domain.interest.InterestStatement;
@@ -56,9 +58,15 @@ public class FacilityService {
                               BigDecimal penaltyMarkup) {
     }
 
+    /**
+     * A facility with its balances; {@code accountBalance} is the 专户's book balance, {@code frozen} and
+     * {@code deducted} what court freezes and unrecovered deductions hold back of it, {@code availableBalance} what
+     * remains to pay with.
+     */
     public record FacilityView(Facility facility, BigDecimal drawn, BigDecimal allocated, BigDecimal paidToProjects,
                                BigDecimal repaidPrincipal, BigDecimal repaidInterest, BigDecimal outstanding,
-                               BigDecimal receivedFromProjects, BigDecimal accountBalance, InterestStatement interest) {
+                               BigDecimal receivedFromProjects, BigDecimal accountBalance, InterestStatement interest,
+                               BigDecimal frozen, BigDecimal deducted, BigDecimal availableBalance) {
     }
 
     @Transactional
@@ -145,8 +153,14 @@ public class FacilityService {
         }
         FacilityTotals totals = ledger.facilityTotals(f.id());
         BigDecimal total = p.add(i);
-        if (total.compareTo(totals.accountBalance()) > 0) {
+        AccountHolds holds = facilities.holds(f.id());
+        PaymentLimits.Breach breach = PaymentLimits.accountBreach(total, totals.accountBalance(), holds);
+        if (breach == PaymentLimits.Breach.ACCOUNT_OVERDRAFT) {
             throw Refusal.rule("account.overdraft", totals.accountBalance(), total);
+        }
+        if (breach == PaymentLimits.Breach.ACCOUNT_HELD) {
+            throw Refusal.rule("account.heldRepayment", holds.available(totals.accountBalance()), total,
+                    holds.frozen(), holds.deducted());
         }
         RepaymentWaterfall.Part paid = RepaymentWaterfall.interestPart(i, due);
         LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.CENTRAL_REPAYMENT, valueDate, total, p,
@@ -164,9 +178,10 @@ public class FacilityService {
         FacilityTotals t = ledger.facilityTotals(f.id());
         InterestStatement interest = AccumulatedBalanceInterest.statement(f.terms(),
                 PositionInterest.events(ledger.facilityEvents(f.id())), clock.today());
+        AccountHolds holds = facilities.holds(f.id());
         return new FacilityView(f, t.drawn(), facilities.allocatedTotal(f.id()), t.paidNet(), t.centralPrincipal(),
                 t.centralInterest(), t.drawn().subtract(t.centralPrincipal()), t.projectRepaid(), t.accountBalance(),
-                interest);
+                interest, holds.frozen(), holds.deducted(), holds.available(t.accountBalance()));
     }
 
     private void requireCityScope() {

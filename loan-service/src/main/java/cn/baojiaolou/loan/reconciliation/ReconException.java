@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * 异常: a condition one of the 12 rules found, from the business date it was first seen to the last; refs is the
+ * 异常: a condition one of the 13 rules found, from the business date it was first seen to the last; refs is the
  * JSON of the exact rows behind it (disbursementIds, bankLineIds, milestoneIds, ledgerEntryIds).
  */
 public record ReconException(long id, String ruleCode, String severity, String subjectKey, Long projectId,

@@ -117,12 +117,16 @@ class SecurityConfig {
                                 || isSignedIn(who.get())))
                         .requestMatchers(HttpMethod.GET, API + "/audit-events/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.GET, API + "/batch-runs/**").hasAnyRole(ADMIN.name(), AUDITOR.name())
-                        .requestMatchers(HttpMethod.GET, API + "/reports/**")
+                        .requestMatchers(HttpMethod.GET, API + "/reports/**", API + "/court-actions/*/*/letter.pdf")
                         .hasAnyRole(ACCOUNTANT.name(), REVIEWER.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, API + "/onboarding/**")
+                        .hasAnyRole(ACCOUNTANT.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, API + "/**").authenticated()
                         .requestMatchers(HttpMethod.POST, API + "/reports/verification")
                         .hasAnyRole(ACCOUNTANT.name(), REVIEWER.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, API + "/exceptions/*/resolution").hasRole(REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, API + "/court-actions/deductions/*/write-off")
+                        .hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/districts").hasRole(ADMIN.name())
                         .requestMatchers(API + "/me/tokens/**").authenticated()
                         .requestMatchers(API + "/service-accounts/**").hasRole(ADMIN.name())
@@ -134,7 +138,10 @@ class SecurityConfig {
                                 API + "/projects/*/allocations", API + "/projects/*/milestones",
                                 API + "/projects/*/repayments", API + "/disbursements",
                                 API + "/disbursements/*/payment", API + "/disbursements/*/reversal",
-                                API + "/bank-statements")
+                                API + "/bank-statements", API + "/bank-statements/preview",
+                                API + "/bank-statements/mappings", API + "/bank-statements/held/*/confirmation",
+                                API + "/bank-statements/held/*/drop", API + "/court-actions/**",
+                                API + "/onboarding", API + "/onboarding/*/confirmation")
                         .hasRole(ACCOUNTANT.name())
                         // no endpoint takes these methods: MVC answers 405 with Allow (problem+json), not a 403
                         .requestMatchers(HttpMethod.PUT, API + "/**").authenticated()
@@ -156,7 +163,12 @@ class SecurityConfig {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers("/disbursements/new", "/disbursements/*/payment", "/projects/*/repayments/**",
-                                "/statements/**").hasRole(ACCOUNTANT.name())
+                                "/statements/**", "/onboarding/**").hasRole(ACCOUNTANT.name())
+                        .requestMatchers(HttpMethod.POST, "/court-actions/deductions/*/write-off")
+                        .hasRole(REVIEWER.name())
+                        .requestMatchers(HttpMethod.POST, "/court-actions/**").hasRole(ACCOUNTANT.name())
+                        .requestMatchers("/court-actions/**")
+                        .hasAnyRole(ACCOUNTANT.name(), REVIEWER.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/facilities/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers("/review/**").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/exceptions/*/resolution").hasRole(REVIEWER.name())

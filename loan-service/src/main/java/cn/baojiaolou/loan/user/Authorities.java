@@ -21,6 +21,8 @@ public final class Authorities {
     public static final String REPORT_READERS = "hasAnyRole('ACCOUNTANT', 'REVIEWER', 'AUDITOR', 'SYSTEM')";
     /** The nightly close and the batch runner only. */
     public static final String SYSTEM = "hasRole('SYSTEM')";
+    /** Who may export the whole 台账: 会计 and 审计. */
+    public static final String LEDGER_EXPORTERS = "hasAnyRole('ACCOUNTANT', 'AUDITOR')";
     /** The audit trail: 审计 and 管理员. */
     public static final String AUDIT_READERS = "hasAnyRole('AUDITOR', 'ADMIN')";
 

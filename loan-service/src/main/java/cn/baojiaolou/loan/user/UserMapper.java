@@ -25,6 +25,10 @@ public interface UserMapper {
                               @Param("role") Role role, @Param("districtId") Long districtId,
                               @Param("now") LocalDateTime now);
 
+    /** Users whose 姓名 (display name) is {@code displayName}: a workbook names people by it. */
+    @Select("SELECT username, password_hash, display_name, role, district_id, enabled FROM app_user WHERE display_name = #{displayName} ORDER BY id")
+    java.util.List<LoanUser> findByDisplayName(String displayName);
+
     @Insert("INSERT INTO app_user (username, password_hash, display_name, role, district_id, enabled, created_at) "
             + "VALUES (#{username}, #{passwordHash}, #{displayName}, #{role}, #{districtId}, 1, #{now})")
     void insert(@Param("username") String username, @Param("passwordHash") String passwordHash,

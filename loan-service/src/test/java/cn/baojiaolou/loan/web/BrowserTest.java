@@ -188,6 +188,46 @@ class BrowserTest {
     }
 
     @Test
+    void anAccountantImportsABankExportSeesTheCourtDeductionAndChecksALedgerWorkbook() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("1000000.00"));
+        Map<String, Object> f = jdbc.queryForMap("SELECT account_no, borrower FROM facility WHERE code = ?",
+                ready.facilityCode());
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
+        Path file = DOWNLOADS.resolve("工行历史明细-" + ready.facilityCode() + ".csv");
+        Files.write(file, cn.baojiaolou.loan.bankstatement.BankFiles.icbcCsv((String) f.get("account_no"),
+                (String) f.get("borrower"), new BigDecimal("10000000.00"), java.util.List.of(
+                        cn.baojiaolou.loan.bankstatement.BankFiles.debit("2023-06-15 10:23:45", "1300000.00",
+                                "永州市零陵区人民法院", "3201300000000001", null, "司法扣划（2023）湘1102执1234号", null))));
+
+        login(accountant);
+        browser.get(url("/statements"));
+        new Select(browser.findElement(By.name("account"))).selectByValue(ready.facilityCode());
+        browser.findElement(By.name("file")).sendKeys(file.toString());
+        click(browser.findElement(By.cssSelector("#statement-form button")));
+        assertThat(browser.findElement(By.id("import-result")).getText()).contains("新导入 1 行", "ICBC");
+        click(browser.findElement(By.cssSelector("#import-court a")));
+        assertThat(browser.findElement(By.id("available")).getText()).isEqualTo("8,700,000.00");
+        assertThat(browser.findElement(By.id("deductions")).getText()).contains("1,300,000.00", "永州市零陵区人民法院",
+                "（2023）湘1102执1234号", "未追回");
+        screenshot("court-actions");
+
+        // a ledger workbook with one row that breaks a rule: the page lists it with its sheet, row and reason
+        Path book = DOWNLOADS.resolve("台账-" + ready.code() + ".xlsx");
+        Files.write(book, new cn.baojiaolou.loan.onboarding.LedgerBook()
+                .sheet("提款", "批次编号", "提款日期", "提款金额（元）", "凭证号")
+                .row("提款", ready.facilityCode(), LocalDate.of(2023, 7, 1), 1.00, "DD-E2E-" + ready.code())
+                .sheet("项目还款", "项目编号", "还款日期", "还款金额", "凭证号")
+                .row("项目还款", ready.code(), LocalDate.of(2023, 7, 2), 100, "RP-E2E-" + ready.code()).bytes());
+        browser.get(url("/onboarding"));
+        browser.findElement(By.name("file")).sendKeys(book.toString());
+        click(browser.findElement(By.cssSelector("#onboarding-form button")));
+        assertThat(browser.findElement(By.id("onboarding-status")).getText()).isEqualTo("有问题");
+        assertThat(browser.findElement(By.id("problems")).getText()).contains("提款", "最多还可提款 0.00 元");
+        screenshot("onboarding");
+        logout();
+    }
+
+    @Test
     void aReviewerResolvesAnException() throws Exception {
         Fixtures.Ready ready = fx.ready(new BigDecimal("500000.00"));
         Project p = projects.findByCode(ready.code());

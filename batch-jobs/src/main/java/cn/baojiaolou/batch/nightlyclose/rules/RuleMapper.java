@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The set-based reads of the 12 reconciliation rules (RuleMapper.xml beside this package). Each statement answers
+ * The set-based reads of the 13 reconciliation rules (RuleMapper.xml beside this package). Each statement answers
  * the rows of one condition for all projects, facilities or bank lines at once, as of the end of a business date.
  * Read only. The ledger and statement reads take {@link Marks}: they read the close's incremental state and the rows
  * past its checkpoints instead of the whole history.
@@ -181,4 +181,14 @@ public interface RuleMapper {
 
     List<DeliveryRow> overdueDeliveries(@Param("businessDate") LocalDate businessDate,
                                         @Param("milestoneName") String milestoneName);
+
+    // --- COURT_DEDUCTION -------------------------------------------------------------------------------------
+
+    /** A court deduction of a 专户 (issue 12) still open at the end of D: what is not recovered by then. */
+    record CourtDeductionRow(Long deductionId, Long facilityId, String facilityCode, Long bankLineId, String court,
+                             String caseNo, BigDecimal amount, BigDecimal recovered, LocalDate deductedOn) {
+    }
+
+    /** Deductions made on or before D, not written off by D, with something not recovered by D. */
+    List<CourtDeductionRow> openCourtDeductions(@Param("businessDate") LocalDate businessDate);
 }

@@ -17,11 +17,11 @@ class RulesWiringTest {
     RuleThresholds thresholds;
 
     @Test
-    void theTwelveRulesOfTheDomainAreBeansWithTheDefaultThresholds() {
+    void theThirteenRulesOfTheDomainAreBeansWithTheDefaultThresholds() {
         assertThat(rules).extracting(ReconciliationRule::code).containsExactlyInAnyOrder(
                 "OVER_PROGRESS", "OVER_ALLOCATION", "PAYEE_NOT_REGISTERED", "PROHIBITED_PURPOSE",
                 "MILESTONE_OVERDUE", "IDLE_FUNDS", "LEDGER_WITHOUT_BANK", "BANK_WITHOUT_LEDGER", "AMOUNT_MISMATCH",
-                "BALANCE_MISMATCH", "REPAYMENT_OVERDUE", "DELIVERY_OVERDUE");
+                "BALANCE_MISMATCH", "REPAYMENT_OVERDUE", "DELIVERY_OVERDUE", "COURT_DEDUCTION");
         // one rule class per code of the domain's list, which the exception page offers
         assertThat(rules).extracting(ReconciliationRule::code).containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(cn.baojiaolou.loan.domain.reconciliation.RuleCode.values()).map(Enum::name)

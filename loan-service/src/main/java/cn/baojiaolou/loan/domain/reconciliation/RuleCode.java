@@ -1,9 +1,9 @@
 package cn.baojiaolou.loan.domain.reconciliation;
 
 /**
- * The twelve reconciliation rules of the nightly close (DOMAIN.md "Nightly close"), by code. Each is implemented by
- * one class of batch-jobs' {@code nightlyclose.rules} package named after it (OVER_PROGRESS → OverProgressRule);
- * their Chinese names are the messages {@code rule.<CODE>}.
+ * The thirteen reconciliation rules of the nightly close (DOMAIN.md "Nightly close", and COURT_DEDUCTION of issue
+ * 12), by code. Each is implemented by one class of batch-jobs' {@code nightlyclose.rules} package named after it
+ * (OVER_PROGRESS → OverProgressRule); their Chinese names are the messages {@code rule.<CODE>}.
  */
 public enum RuleCode {
     /** 超进度拨付: Σ paid above the cap unlocked by verified milestones. */
@@ -29,5 +29,7 @@ public enum RuleCode {
     /** 还款逾期: settled interest or principal unpaid after its due date. */
     REPAYMENT_OVERDUE,
     /** 交付逾期: expected delivery passed, homes not delivered. */
-    DELIVERY_OVERDUE
+    DELIVERY_OVERDUE,
+    /** 司法扣划未追回: a court deducted money from the 专户; neither recovered in full nor written off. */
+    COURT_DEDUCTION
 }
