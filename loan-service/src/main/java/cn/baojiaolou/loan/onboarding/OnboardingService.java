@@ -112,6 +112,9 @@ public class OnboardingService {
         this.clock = clock;
         this.json = json;
         this.outer = new TransactionTemplate(transactions);
+        // its own transaction, not the request's (the Idempotency-Key's): a refusal is then recorded in `separate` after
+        // this one ended and let go of the import's row, instead of waiting on a lock its own request holds
+        this.outer.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.separate = new TransactionTemplate(transactions);

@@ -108,6 +108,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (DatabaseTrouble.is(e)) {
+            // wrapped where the list above does not see it (a failed rollback, a MyBatis wrapper)
+            return handleDatabaseDown(e);
+        }
         log.error("unexpected error", e);
         return respond(problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.error", List.of()));
     }

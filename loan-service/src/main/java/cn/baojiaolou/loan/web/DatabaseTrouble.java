@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.web;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
@@ -31,6 +32,10 @@ public final class DatabaseTrouble {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Throwable current = t;
             if (KINDS.stream().anyMatch(kind -> kind.isInstance(current))) {
+                return true;
+            }
+            // SQLSTATE class 08: connection exceptions (Hikari's "Connection is closed" after a timeout is 08003)
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }
