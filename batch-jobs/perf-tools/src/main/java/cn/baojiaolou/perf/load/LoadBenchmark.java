@@ -32,10 +32,12 @@ import java.util.regex.Pattern;
  *
  * <pre>
  *   java batch-jobs/perf-tools/src/main/java/cn/baojiaolou/perf/load/LoadBenchmark.java \
- *        [--url=http://127.0.0.1:8080] [--clients=16] [--seconds=30] [--projects=64]
+ *        [--url=http://127.0.0.1:8080] [--clients=16] [--seconds=30] [--projects=64] [--facilities=1]
  *        [--accountant=accountant] [--reviewer=reviewer] [--auditor=auditor] [--password=Demo@2023]
  * </pre>
- * Against the demo (profile demo): it adds a facility of its own (LOAD-…) and its projects in 零陵区, and leaves them.
+ * Against the demo (profile demo): it adds facilities of its own (LOAD-…) and their projects in 零陵区, and leaves them.
+ * With --facilities=N the projects are spread over N facilities (a province's cities each borrow on their own): the
+ * money writes of one facility take its row lock one after another, so one facility is the worst case.
  * Exit code 0 when every invariant holds, 1 when one does not, 2 on a usage or set-up error.
  */
 public final class LoadBenchmark {
@@ -47,6 +49,7 @@ public final class LoadBenchmark {
     private final int clients;
     private final Duration phase;
     private final int projectCount;
+    private final int facilityCount;
     private final Map<String, String> options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -56,7 +59,7 @@ public final class LoadBenchmark {
     private String accountantToken;
     private String reviewerToken;
     private String auditorToken;
-    private String facility;
+    private final List<String> facilities = new ArrayList<>();
     private final List<Project> projects = new ArrayList<>();
     /** Every money POST sent in the posting phase, with the status it got, for the replay check. */
     private final ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
@@ -76,6 +79,7 @@ public final class LoadBenchmark {
         this.clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         this.phase = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         this.projectCount = Integer.parseInt(options.getOrDefault("projects", "64"));
+        this.facilityCount = Integer.parseInt(options.getOrDefault("facilities", "1"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -83,7 +87,7 @@ public final class LoadBenchmark {
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=")) {
                 System.err.println("用法: LoadBenchmark [--url=http://127.0.0.1:8080] [--clients=16] [--seconds=30] "
-                        + "[--projects=64] [--accountant=…] [--reviewer=…] [--auditor=…] [--password=…]");
+                        + "[--projects=64] [--facilities=1] [--accountant=…] [--reviewer=…] [--auditor=…] [--password=…]");
                 System.exit(2);
             }
             options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -117,14 +121,17 @@ public final class LoadBenchmark {
         reviewerToken = token(options.getOrDefault("reviewer", "reviewer"), password);
         auditorToken = token(options.getOrDefault("auditor", "auditor"), password);
         String district = options.getOrDefault("district", "零陵区");
-        facility = "LOAD-" + run;
-        expect(201, post(accountantToken, "/api/v1/facilities", json("code", facility, "name", "负载测试借款 " + run,
-                "lender", "国家开发银行", "borrower", "负载测试", "accountNo", "9550" + run, "amount",
-                num("5000000000.00"), "annualRate", num("0.0280"), "startDate", today.minusDays(30).toString(),
-                "maturityDate", today.plusYears(3).toString())), "facility");
-        expect(201, money(accountantToken, "/api/v1/facilities/" + facility + "/drawdowns", json("amount",
-                num("5000000000.00"), "valueDate", today.minusDays(30).toString(), "voucherNo", "LD-" + run)),
-                "drawdown");
+        for (int f = 0; f < facilityCount; f++) {
+            String facility = "LOAD-" + run + (facilityCount == 1 ? "" : "-" + f);
+            expect(201, post(accountantToken, "/api/v1/facilities", json("code", facility, "name", "负载测试借款 " + run
+                    + " " + f, "lender", "国家开发银行", "borrower", "负载测试", "accountNo", "9550" + run + f, "amount",
+                    num("5000000000.00"), "annualRate", num("0.0280"), "startDate", today.minusDays(30).toString(),
+                    "maturityDate", today.plusYears(3).toString())), "facility");
+            expect(201, money(accountantToken, "/api/v1/facilities/" + facility + "/drawdowns", json("amount",
+                    num("5000000000.00"), "valueDate", today.minusDays(30).toString(), "voucherNo", "LD-" + run + f)),
+                    "drawdown");
+            facilities.add(facility);
+        }
         for (int i = 0; i < projectCount; i++) {
             String code = "LP-" + run + "-" + i;
             expect(201, post(accountantToken, "/api/v1/projects", json("code", code, "name", "负载测试项目 " + i,
@@ -133,7 +140,7 @@ public final class LoadBenchmark {
                     "负载测试施工单位 " + i, "accountNo", "6222" + run + i, "bankName", "中国建设银行",
                     "kind", "CONTRACTOR")), "payee"));
             expect(201, post(accountantToken, "/api/v1/projects/" + code + "/allocations", json("facilityCode",
-                    facility, "amount", num("10000000.00"), "approvalRef", "负载-" + i, "approvedOn",
+                    facilities.get(i % facilityCount), "amount", num("10000000.00"), "approvalRef", "负载-" + i, "approvedOn",
                     today.minusDays(20).toString())), "allocation");
             long restart = id(expect(201, post(accountantToken, "/api/v1/projects/" + code + "/milestones",
                     json("name", "复工", "plannedDate", today.minusDays(10).toString(), "cumulativeCapPercent",
@@ -143,8 +150,8 @@ public final class LoadBenchmark {
                     "evidenceRef", "LOAD-" + i)), "verification");
             projects.add(new Project(code, payee, restart));
         }
-        System.out.printf("准备完成：借款 %s，%d 个项目，%d 个客户端，每阶段 %d 秒%n", facility, projectCount, clients,
-                phase.toSeconds());
+        System.out.printf("准备完成：借款 %s，%d 个项目，%d 个客户端，每阶段 %d 秒%n", String.join("、", facilities),
+                projectCount, clients, phase.toSeconds());
     }
 
     private String token(String username, String password) throws Exception {
@@ -353,15 +360,19 @@ public final class LoadBenchmark {
         }
         ok &= report(broken == 0, "项目余额与台账一致，没有超分配、超进度", broken + " 个项目不一致");
 
-        String f = get(auditorToken, "/api/v1/facilities/" + facility).body();
-        BigDecimal balance = decimal(f, "accountBalance");
-        BigDecimal expected = decimal(f, "drawn").subtract(decimal(f, "paidToProjects"))
-                .add(decimal(f, "receivedFromProjects")).subtract(decimal(f, "repaidPrincipal"))
-                .subtract(decimal(f, "repaidInterest"));
-        ok &= report(balance.compareTo(expected) == 0 && decimal(f, "paidToProjects").compareTo(paidTotal) == 0,
-                "专户余额 " + balance + " = 提款 − 拨付 + 项目回收 − 统还；拨付合计 " + paidTotal + " 与各项目之和一致",
-                "专户余额 " + balance + "，应为 " + expected + "；借款拨付 " + decimal(f, "paidToProjects")
-                        + "，项目之和 " + paidTotal);
+        BigDecimal facilitiesPaid = BigDecimal.ZERO;
+        for (String facility : facilities) {
+            String f = get(auditorToken, "/api/v1/facilities/" + facility).body();
+            BigDecimal balance = decimal(f, "accountBalance");
+            BigDecimal expected = decimal(f, "drawn").subtract(decimal(f, "paidToProjects"))
+                    .add(decimal(f, "receivedFromProjects")).subtract(decimal(f, "repaidPrincipal"))
+                    .subtract(decimal(f, "repaidInterest"));
+            ok &= report(balance.compareTo(expected) == 0, facility + " 专户余额 " + balance
+                    + " = 提款 − 拨付 + 项目回收 − 统还", facility + " 专户余额 " + balance + "，应为 " + expected);
+            facilitiesPaid = facilitiesPaid.add(decimal(f, "paidToProjects"));
+        }
+        ok &= report(facilitiesPaid.compareTo(paidTotal) == 0, "各借款拨付合计 " + facilitiesPaid + " 与各项目之和一致",
+                "各借款拨付合计 " + facilitiesPaid + "，项目之和 " + paidTotal);
 
         String chain = get(auditorToken, "/api/v1/audit-events/chain-check").body();
         ok &= report(chain.contains("\"intact\":true"), "审计链完整（" + chain + "）", "审计链断裂：" + chain);
