@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 /** The dashboard's figures, each one aggregate query, within a district when one is given. */
 @Mapper
@@ -17,6 +18,10 @@ public interface DashboardMapper {
     }
 
     List<SeverityCount> openExceptions(@Param("districtId") Long districtId);
+
+    /** The last business day the nightly close finished (the exception counts are as of it), or null before any. */
+    @Select("SELECT MAX(business_date) FROM business_day")
+    java.time.LocalDate lastClosedDay();
 
     /** Net payments per month (yyyy-MM). */
     List<MonthFigure> paidByMonth(@Param("districtId") Long districtId);

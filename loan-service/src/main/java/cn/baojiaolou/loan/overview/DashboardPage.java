@@ -55,6 +55,10 @@ class DashboardPage {
         }
         model.addAttribute("openSerious", serious);
         model.addAttribute("openWarnings", warnings);
+        // the counts come from the last nightly close, not from today: say which day, and when it is behind
+        java.time.LocalDate lastClosed = dashboard.lastClosedDay();
+        model.addAttribute("lastClosed", lastClosed);
+        model.addAttribute("closeStale", lastClosed == null || lastClosed.isBefore(c.businessDate().minusDays(1)));
         Map<String, BigDecimal[]> months = new TreeMap<>();
         dashboard.paidByMonth(districtId).forEach(f -> row(months, f.month())[0] = f.amount());
         dashboard.unlockedByMonth(districtId).forEach(f -> row(months, f.month())[1] = f.amount());

@@ -36,10 +36,21 @@ public class PageErrors {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
     }
 
-    /** A form's amount in 元, checked by the API's own {@code @Amount} rule; thousands separators are allowed. */
+    /** Digits, with thousands separators only in groups of three ("1,234,567.89"), and at most two decimals. */
+    private static final java.util.regex.Pattern AMOUNT =
+            java.util.regex.Pattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d{1,2})?");
+
+    /**
+     * A form's amount in 元, checked by the API's own {@code @Amount} rule. Separators must stand between groups of three:
+     * "1,2,3" is refused, not read as 123.
+     */
     public static BigDecimal amount(String field, String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (!AMOUNT.matcher(trimmed).matches()) {
+            throw Refusal.invalid(field, "page.amount.invalid");
+        }
         try {
-            BigDecimal amount = new BigDecimal(text == null ? "" : text.trim().replace(",", ""));
+            BigDecimal amount = new BigDecimal(trimmed.replace(",", ""));
             if (new Amount.Validator().isValid(amount, null)) {
                 return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
             }

@@ -83,6 +83,25 @@ class FinancePagesTest {
     }
 
     @Test
+    void separatorsOutOfPlaceAreRefusedNotReadAsDigits() throws Exception {
+        // "1,2,3" once became 123.00; commas count only between groups of three
+        for (String typed : new String[] {"1,2,3", "12,34.00", "1,2345.00", ",100", "100,"}) {
+            String page = mvc.perform(post("/projects/" + here.code() + "/repayments/preview")
+                            .param("amount", typed).param("valueDate", "2023-03-15").param("voucherNo", "HK-3")
+                            .with(user(accountant)).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).as(typed).contains("千分位逗号须三位一组", "value=\"" + typed + "\"")
+                    .doesNotContain("id=\"repayment-split\"");
+        }
+        String preview = mvc.perform(post("/projects/" + here.code() + "/repayments/preview")
+                        .param("amount", "1,234.56").param("valueDate", "2023-03-15").param("voucherNo", "HK-3")
+                        .with(user(accountant)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("id=\"repayment-split\"", "1,234.56");
+        assertThat(repayments()).isZero();
+    }
+
+    @Test
     void aDrawdownIsPostedAndADistrictAccountantIsRefused() throws Exception {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry l JOIN facility f ON f.id = l.facility_id "
                 + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facilityCode());

@@ -107,6 +107,29 @@ class PageAccessTest {
     }
 
     @Test
+    void theFaviconIsServedWithoutALogin() throws Exception {
+        byte[] icon = mvc.perform(get("/favicon.ico")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        // an ICO file: reserved 0, type 1 (icon)
+        assertThat(icon).hasSizeGreaterThan(22).startsWith(0, 0, 1, 0);
+    }
+
+    @Test
+    void theDashboardSaysWhichNightlyCloseItsExceptionsComeFrom() throws Exception {
+        java.time.LocalDate last = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day",
+                java.time.LocalDate.class);
+        String page = mvc.perform(get("/").with(user(fx.user(Role.ACCOUNTANT, null))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"last-close\"");
+        if (last == null) {
+            assertThat(page).contains("尚未进行日终对账");
+        } else {
+            // the test data's closes are years behind the business date: the page warns that they are stale
+            assertThat(page).contains("最近一次日终对账是 " + last, "alert-warning");
+        }
+    }
+
+    @Test
     void formsNeedTheCsrfToken() throws Exception {
         LoanUser reviewer = fx.user(Role.REVIEWER, null);
         mvc.perform(post("/exceptions/1/resolution").param("status", "RESOLVED").param("note", "x")
