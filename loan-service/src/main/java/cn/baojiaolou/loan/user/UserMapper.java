@@ -29,6 +29,13 @@ public interface UserMapper {
     @Select("SELECT username, password_hash, display_name, role, district_id, enabled FROM app_user WHERE display_name = #{displayName} ORDER BY id")
     java.util.List<LoanUser> findByDisplayName(String displayName);
 
+    /** Every login with its 姓名: pages name people, not logins (a bureau has tens of users, not thousands). */
+    @Select("SELECT username, display_name FROM app_user ORDER BY username")
+    java.util.List<Named> displayNames();
+
+    record Named(String username, String displayName) {
+    }
+
     @Insert("INSERT INTO app_user (username, password_hash, display_name, role, district_id, enabled, created_at) "
             + "VALUES (#{username}, #{passwordHash}, #{displayName}, #{role}, #{districtId}, 1, #{now})")
     void insert(@Param("username") String username, @Param("passwordHash") String passwordHash,
