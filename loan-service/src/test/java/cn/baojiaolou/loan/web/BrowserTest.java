@@ -185,6 +185,13 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("district-totals")).getText()).contains(ready.district().name(), "15.00");
         screenshot("dashboard");
         logout();
+
+        login(fx.user(Role.AUDITOR, null));
+        browser.get(url("/audit?action=DISBURSEMENT_PAID"));
+        // what was just done, in Chinese and by 姓名
+        assertThat(browser.findElement(By.id("audit-table")).getText()).contains("拨付支付", "测试ACCOUNTANT");
+        screenshot("audit");
+        logout();
     }
 
     @Test
