@@ -1,10 +1,6 @@
 package cn.baojiaolou.loan.audit;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.baojiaolou.loan.user.SystemPrincipal;
 import cn.baojiaolou.loan.user.UserMapper;
+import cn.baojiaolou.loan.web.PageFormat;
 
 /**
  * 审计日志: the audit trail, filterable by user, action, target and date, newest first, 50 rows a page (keyset: the
@@ -29,8 +26,6 @@ import cn.baojiaolou.loan.user.UserMapper;
 class AuditPage {
 
     static final int PAGE_SIZE = 50;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The actions the filter offers, in the order of the money's life; the bundles label each (audit.action.*). */
     static final List<String> ACTIONS = List.of("LOGIN_SUCCEEDED", "LOGIN_FAILED", "LOGIN_THROTTLED", "ACCOUNT_LOCKED",
             "LOGOUT", "ACCESS_DENIED", "DISTRICT_CREATED", "FACILITY_CREATED", "DRAWDOWN_POSTED", "PROJECT_CREATED",
@@ -97,14 +92,9 @@ class AuditPage {
                 : name + "（" + e.username() + "）";
         String target = e.targetType() == null ? "" : label("audit.targetType." + e.targetType(), e.targetType(), locale)
                 + (e.targetId() == null ? "" : " " + e.targetId());
-        return new Row(e.id(), beijing(e.occurredAt()), e.username(), person, system,
+        return new Row(e.id(), PageFormat.beijingTime(e.occurredAt()), e.username(), person, system,
                 label("audit.action." + e.action(), e.action(), locale), target,
                 label("audit.result." + e.result(), e.result(), locale), !"SUCCESS".equals(e.result()), e.detail());
-    }
-
-    /** Stored in UTC; shown in Beijing time. */
-    static String beijing(LocalDateTime utc) {
-        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(BEIJING).format(SHOWN);
     }
 
     private String label(String key, String fallback, Locale locale) {

@@ -207,6 +207,20 @@ public class DisbursementService {
         return disbursements.search(projectId, status, districtId);
     }
 
+    /**
+     * The accountants' work lists, in the user's district scope: 待支付 (approved, not paid) across projects, or the
+     * user's own requests that a reviewer rejected (with the reason). One page of {@code limit} rows below
+     * {@code beforeId}.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public List<Disbursement> workList(DisbursementStatus status, String text, Long beforeId, int limit) {
+        LoanUser user = CurrentUser.require();
+        String mine = status == DisbursementStatus.REJECTED ? user.username() : null;
+        String filter = text == null || text.isBlank() ? null : text.trim();
+        return disbursements.workList(status, mine, user.districtId(), filter, beforeId, limit);
+    }
+
     /** What the limits are read for: a new request (reservations count, the 专户 waits) or a payment. */
     enum Use { REQUEST, PAYMENT }
 

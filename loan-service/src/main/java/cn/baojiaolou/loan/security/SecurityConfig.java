@@ -162,7 +162,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/disbursements/new", "/disbursements/*/payment", "/projects/*/repayments/**",
+                        .requestMatchers("/disbursements/new", "/disbursements/work", "/disbursements/*/payment", "/projects/*/repayments/**",
                                 "/statements/**", "/onboarding/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers(HttpMethod.POST, "/court-actions/deductions/*/write-off")
                         .hasRole(REVIEWER.name())
