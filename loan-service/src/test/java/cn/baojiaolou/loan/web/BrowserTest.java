@@ -151,6 +151,21 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("headroom")).getText()).contains("200,000.00");
         new Select(browser.findElement(By.id("payeeId"))).selectByIndex(1);
         new Select(browser.findElement(By.id("milestoneId"))).selectByIndex(1);
+        // the amount in 人民币大写 as it is typed; separators out of place are shown as wrong, not read as digits
+        WebElement typed = browser.findElement(By.id("amount"));
+        typed.sendKeys("1,2,3");
+        assertThat(browser.findElement(By.id("amount-words")).getText()).contains("金额格式不正确");
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return arguments[0].checkValidity()", typed)).isFalse();
+        typed.clear();
+        typed.sendKeys("1,000,500.06");
+        assertThat(browser.findElement(By.id("amount-words")).getText())
+                .isEqualTo(cn.baojiaolou.loan.domain.AmountInWords.of(new BigDecimal("1000500.06")));
+        typed.clear();
+        typed.sendKeys("1234.5");
+        assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo("壹仟贰佰叁拾肆元伍角");
+        screenshot("request-amount-words");
+        typed.clear();
         // one yuan over the cap: refused by the server, in Chinese, beside the amount, with the typed amount kept
         browser.findElement(By.id("amount")).sendKeys("200001.00", org.openqa.selenium.Keys.ENTER);
         assertThat(browser.findElement(By.id("amount-error")).getText()).contains("超进度拨付");
@@ -159,7 +174,9 @@ class BrowserTest {
         amount.clear();
         new Select(browser.findElement(By.id("payeeId"))).selectByIndex(1);
         new Select(browser.findElement(By.id("milestoneId"))).selectByIndex(1);
-        amount.sendKeys("150000.00", org.openqa.selenium.Keys.ENTER); // Enter submits, as people do
+        amount.sendKeys("150000.00");
+        assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo("壹拾伍万元整");
+        amount.sendKeys(org.openqa.selenium.Keys.ENTER); // Enter submits, as people do
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已提交");
         logout();
 
