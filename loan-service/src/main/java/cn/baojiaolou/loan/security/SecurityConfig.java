@@ -6,6 +6,7 @@ import cn.baojiaolou.loan.user.UserMapper;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.token.ApiTokenAuthenticator;
+import cn.baojiaolou.loan.useradmin.UserAdminService;
 import cn.baojiaolou.loan.web.DatabaseTrouble;
 import cn.baojiaolou.loan.web.ProblemResponses;
 import tools.jackson.databind.ObjectMapper;
@@ -30,6 +31,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.io.IOException;
@@ -85,6 +87,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuditTrail audit, ProblemResponses problems,
                                     ObjectMapper json, ApiTokenAuthenticator tokens, LoginLock lock,
+                                    UserAdminService users,
                                     @Value("${loan.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .csrf(csrf -> csrf.disable()) // stateless HTTP Basic clients carry no session cookie to forge
@@ -92,6 +95,8 @@ class SecurityConfig {
                 .headers(h -> headers(h, API_POLICY))
                 // system clients: an API token instead of BCrypt on every request
                 .addFilterBefore(new BearerTokenFilter(tokens, lock, problems, json), BasicAuthenticationFilter.class)
+                // a one-time password allows nothing but choosing one's own
+                .addFilterAfter(new PasswordChangeRequiredFilter(users, problems, json), AuthorizationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     if (e instanceof InternalAuthenticationServiceException && DatabaseTrouble.is(e)) {
                         // the user could not be read: the database is down, the password was never checked
@@ -115,6 +120,7 @@ class SecurityConfig {
                         // the API's description is public in the demo only (loan.api-docs.public=true there)
                         .requestMatchers(API_DOCS).access((who, ctx) -> new AuthorizationDecision(apiDocsPublic
                                 || isSignedIn(who.get())))
+                        .requestMatchers(API + "/users", API + "/users/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, API + "/audit-events/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers(HttpMethod.GET, API + "/batch-runs/**").hasAnyRole(ADMIN.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, API + "/reports/**", API + "/court-actions/*/*/letter.pdf")
@@ -129,6 +135,7 @@ class SecurityConfig {
                         .hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/districts").hasRole(ADMIN.name())
                         .requestMatchers(API + "/me/tokens/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, API + "/me/password").authenticated()
                         .requestMatchers(API + "/service-accounts/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, API + "/projects/*/milestones/*/verification").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/disbursements/*/approval",
@@ -157,8 +164,10 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AuditTrail audit) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuditTrail audit, UserAdminService users,
+                                     ProblemResponses problems, ObjectMapper json) throws Exception {
         http.headers(h -> headers(h, PAGE_POLICY))
+                .addFilterAfter(new PasswordChangeRequiredFilter(users, problems, json), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -175,7 +184,7 @@ class SecurityConfig {
                         .requestMatchers("/exceptions/**").hasAnyRole(REVIEWER.name(), AUDITOR.name())
                         .requestMatchers("/reports/**").hasAnyRole(ACCOUNTANT.name(), REVIEWER.name(), AUDITOR.name())
                         .requestMatchers("/audit/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
-                        .requestMatchers("/batch-runs/**").hasRole(ADMIN.name())
+                        .requestMatchers("/batch-runs/**", "/users", "/users/**").hasRole(ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler((request, response, e) -> {

@@ -22,13 +22,12 @@ public class PageFormat {
         return yuan == null ? "" : WanYuan.format(yuan);
     }
 
-    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
     private static final java.time.format.DateTimeFormatter SHOWN =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** A time stored in UTC, as people here read it: Beijing time (UTC+8), to the second. */
     public static String beijingTime(java.time.LocalDateTime utc) {
-        return utc == null ? "" : utc.atOffset(java.time.ZoneOffset.UTC).atZoneSameInstant(BEIJING).format(SHOWN);
+        return utc == null ? "" : cn.baojiaolou.loan.common.BusinessClock.beijing(utc).format(SHOWN);
     }
 
     /** {@code ${@fmt.beijing(t)}} in templates. */
