@@ -66,6 +66,8 @@ class BadInputTest {
     @Autowired
     Fixtures fx;
     @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
@@ -714,11 +716,25 @@ class BadInputTest {
         return mvc.perform(req).andReturn().getResponse();
     }
 
+    /**
+     * Per table, the newest row id and whether any row is gone, in one round trip: a write adds a row with a higher
+     * id (ids are never reused), and only idempotency_record ever loses rows. COUNT(*) of every table four times a
+     * case read the whole of audit_event each time (BadInputTest took 199 s on the MariaDB 10.11 server).
+     */
     private Map<String, Long> counts() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            counts.put(t, fx.count(t));
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < TABLES.size(); i++) {
+            String t = TABLES.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(SELECT COALESCE(MAX(id), 0) FROM ").append(t).append(")");
         }
+        sql.append(", (SELECT COUNT(*) FROM idempotency_record)");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(sql.toString(), rs -> {
+            for (int i = 0; i < TABLES.size(); i++) {
+                counts.put(TABLES.get(i) + " max id", rs.getLong(i + 1));
+            }
+            counts.put("idempotency_record rows", rs.getLong(TABLES.size() + 1));
+        });
         return counts;
     }
 }
