@@ -198,6 +198,18 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("headroom")).getText()).isEqualTo("50,000.00");
         assertThat(browser.findElement(By.id("outstanding")).getText()).isEqualTo("150,000.00");
         screenshot("project");
+        // the page, everything it loads and the web font together stay under 3 MB, and the font is the app's own
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        Object fontReady = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "document.fonts.ready.then(() => done(document.fonts.check('16px \"BJL Sans\"', '保交楼专项借款')))");
+        assertThat(fontReady).isEqualTo(Boolean.TRUE);
+        Number bytes = (Number) js.executeScript("return performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'))"
+                + ".reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0)");
+        assertThat(bytes.longValue()).isPositive().isLessThan(3L * 1024 * 1024);
+        Object fonts = js.executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/fonts/')).join(' ')");
+        assertThat((String) fonts).contains(".subset.woff2").doesNotContain(".ttf");
         browser.get(url("/"));
         assertThat(browser.findElement(By.id("district-totals")).getText()).contains(ready.district().name(), "15.00");
         screenshot("dashboard");
