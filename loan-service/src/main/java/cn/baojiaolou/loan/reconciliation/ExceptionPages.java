@@ -29,8 +29,11 @@ class ExceptionPages {
     private final DistrictService districts;
     private final PageErrors errors;
     private final ObjectMapper json;
+    private final cn.baojiaolou.loan.user.UserMapper users;
 
-    ExceptionPages(ReconExceptionService exceptions, DistrictService districts, PageErrors errors, ObjectMapper json) {
+    ExceptionPages(ReconExceptionService exceptions, DistrictService districts, PageErrors errors, ObjectMapper json,
+                   cn.baojiaolou.loan.user.UserMapper users) {
+        this.users = users;
         this.exceptions = exceptions;
         this.districts = districts;
         this.errors = errors;
@@ -39,11 +42,18 @@ class ExceptionPages {
 
     @GetMapping("/exceptions")
     String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String rule, @RequestParam(required = false) String district,
-                @RequestParam(defaultValue = "OPEN") String status, Model model, Locale locale) {
+                @RequestParam(required = false) String status, Model model, Locale locale) {
+        // a period asks for its whole history (any status unless one is chosen); a day for what is still open
+        boolean period = from != null || to != null;
+        if (status == null || status.isBlank()) {
+            status = period ? "ALL" : "OPEN";
+        }
         List<ReconException> found;
         try {
-            found = exceptions.search(businessDate, status, rule, district, null);
+            found = exceptions.search(businessDate, from, to, status, rule, district, null);
         } catch (Refusal e) {
             errors.show(model, e, locale);
             found = List.of();
@@ -52,7 +62,12 @@ class ExceptionPages {
         java.util.Map<Long, List<RowLink>> links = new java.util.HashMap<>();
         found.forEach(e -> links.put(e.id(), links(e)));
         model.addAttribute("links", links);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
+        model.addAttribute("names", names);
         model.addAttribute("businessDate", businessDate);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("rule", rule);
         model.addAttribute("district", district);
         model.addAttribute("status", status);

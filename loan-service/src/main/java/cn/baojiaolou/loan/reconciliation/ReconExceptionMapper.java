@@ -10,7 +10,9 @@ import java.util.List;
 @Mapper
 public interface ReconExceptionMapper {
 
-    List<ReconException> search(@Param("businessDate") LocalDate businessDate, @Param("status") String status,
+    /** Those holding on {@code businessDate}, or (with from/to) seen at any time of the period; any status if null. */
+    List<ReconException> search(@Param("businessDate") LocalDate businessDate, @Param("from") LocalDate from,
+                                @Param("to") LocalDate to, @Param("status") String status,
                                 @Param("rule") String rule, @Param("districtId") Long districtId,
                                 @Param("projectId") Long projectId);
 

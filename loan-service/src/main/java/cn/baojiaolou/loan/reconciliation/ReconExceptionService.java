@@ -41,6 +41,19 @@ public class ReconExceptionService {
     @Transactional(readOnly = true)
     public List<ReconException> search(LocalDate businessDate, String status, String rule, String district,
                                        String project) {
+        return search(businessDate, null, null, status, rule, district, project);
+    }
+
+    /**
+     * The history of a period: every exception seen at any time from {@code from} to {@code to} (open, cleared by a
+     * later close, resolved or waived), so that one that cleared stays findable. {@code status} null or ALL: any.
+     */
+    @Transactional(readOnly = true)
+    public List<ReconException> search(LocalDate businessDate, LocalDate from, LocalDate to, String status,
+                                       String rule, String district, String project) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw Refusal.rule("exception.periodBackwards", from, to);
+        }
         Long districtId = district == null || district.isBlank() ? null : districts.require(district).id();
         Long projectId = project == null || project.isBlank() ? null : projects.require(project).id();
         LoanUser user = CurrentUser.require();
@@ -50,7 +63,8 @@ public class ReconExceptionService {
             }
             districtId = user.districtId();
         }
-        return exceptions.search(businessDate, blank(status), blank(rule), districtId, projectId);
+        String wanted = "ALL".equals(status) ? null : blank(status);
+        return exceptions.search(businessDate, from, to, wanted, blank(rule), districtId, projectId);
     }
 
     @Transactional

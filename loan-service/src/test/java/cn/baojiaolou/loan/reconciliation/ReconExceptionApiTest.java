@@ -140,6 +140,48 @@ class ReconExceptionApiTest {
         assertThat(statusOf(warning)).isEqualTo("OPEN");
     }
 
+    @Test
+    void aPeriodShowsItsWholeHistoryClearedAndResolvedIncludedWithTheNoteAndWho() throws Exception {
+        LoanUser reviewer = fx.user(Role.REVIEWER, null);
+        api.post(reviewer, "/api/v1/exceptions/" + serious + "/resolution",
+                "{\"status\":\"RESOLVED\",\"note\":\"已补充监理报告\"}").andExpect(status().isOk());
+        String district = jdbc.queryForObject("SELECT code FROM district WHERE id = ?", String.class,
+                here.district().id());
+
+        // a day shows what is still open: neither the resolved nor the closed one
+        String today = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/exceptions").param("district", district).with(org.springframework.security.test.web
+                                .servlet.request.SecurityMockMvcRequestPostProcessors.user(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(today).contains("id=\"exception-" + warning + "\"")
+                .doesNotContain("id=\"exception-" + serious + "\"", "id=\"exception-" + closed + "\"");
+
+        // the first quarter of 2024: all three, the closed one with its date, the resolved one with note and 姓名
+        String quarter = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/exceptions").param("district", district).param("from", "2024-01-01")
+                        .param("to", "2024-03-31").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(quarter).contains("id=\"exception-" + warning + "\"", "id=\"exception-" + serious + "\"",
+                "id=\"exception-" + closed + "\"", "2024-02-02 自动关闭", "测试REVIEWER 于 ", "：已补充监理报告",
+                "<option value=\"ALL\" selected=\"selected\">全部状态</option>");
+        // February only: the closed one (seen to 2024-02-01) and nothing of March
+        String february = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/exceptions").param("district", district).param("from", "2024-02-01")
+                        .param("to", "2024-02-29").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(february).contains("id=\"exception-" + closed + "\"")
+                .doesNotContain("id=\"exception-" + warning + "\"", "id=\"exception-" + serious + "\"");
+        // a period that ends before it starts is refused in Chinese
+        String backwards = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/exceptions").param("from", "2024-03-31").param("to", "2024-01-01")
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(backwards).contains("期间起 2024-03-31 晚于期间止 2024-01-01");
+    }
+
     private String statusOf(long id) {
         return jdbc.queryForObject("SELECT status FROM recon_exception WHERE id = ?", String.class, id);
     }
