@@ -25,12 +25,14 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.AntPathMatcher;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,6 +112,15 @@ class ApiContract {
         ERRORS.put("default", "其他错误（405、406、413、415、500 …）/ Any other error");
     }
 
+    static {
+        // LocalDateTime is Beijing time written without an offset (2025-01-10T09:30:00.123456): not RFC 3339's
+        // date-time, which needs one, so the contract says what is really sent
+        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
+                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$")
+                .example("2025-01-10T09:30:00")
+                .description("北京时间，不带时区 / Beijing time, without an offset"));
+    }
+
     @Bean
     OpenAPI loanApi(ObjectProvider<BuildProperties> build) {
         BuildProperties props = build.getIfAvailable();
@@ -121,6 +132,7 @@ class ApiContract {
                         .bearerFormat("bjl_…")
                         .description("API 令牌（系统账号，POST /api/v1/me/tokens 或管理员创建）/ An API token"))
                 .addSchemas(PROBLEM, problemSchema())
+
                 .addParameters("IdempotencyKey", idempotencyKey(false))
                 .addParameters("IdempotencyKeyRequired", idempotencyKey(true))
                 .addHeaders("IdempotencyReplayed", new Header().description(
@@ -132,9 +144,8 @@ class ApiContract {
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
         return new OpenAPI()
                 .info(new Info().title("保交楼专项借款资金监管台账 API").version(version).description(DESCRIPTION)
-                        .summary("保交楼专项借款资金监管台账 / Special-loan fund ledger for 保交楼 projects")
                         .contact(new Contact().name("市保交楼专班 资金监管组 / Fund supervision team"))
-                        .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
+                        .license(new License().name("Proprietary")))
                 .servers(List.of(new Server().url("/").description("本服务 / This service")))
                 .tags(TAGS.entrySet().stream().map(t -> new Tag().name(t.getKey()).description(t.getValue())).toList())
                 .components(components);
@@ -143,6 +154,13 @@ class ApiContract {
     @Bean
     OpenApiCustomizer loanApiOperations() {
         return api -> {
+            // here rather than in the bean: springdoc drops a component nothing refers to yet
+            api.getComponents()
+                .addSchemas(Fields.DECIMAL_INPUT, new Schema<>().description(
+                                "十进制数：字符串（推荐，如 \"50000.00\"）或 JSON 数字 / A decimal: a string (preferred, "
+                                        + "e.g. \"50000.00\") or a JSON number")
+                        .anyOf(List.of(new StringSchema().pattern(Fields.DECIMAL_STRING),
+                                new io.swagger.v3.oas.models.media.NumberSchema())));
             Fields.describe(api);
             if (api.getPaths() == null) {
                 return;
@@ -168,6 +186,11 @@ class ApiContract {
         op.security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
         op.addExtension("x-roles", roles);
         fixMedia(path, op);
+        String created = Operations.CREATED_BY_RESPONSE_ENTITY.contains(key) ? "201" : null;
+        if (created != null && op.getResponses().containsKey("200")) {
+            ApiResponse ok = op.getResponses().remove("200");
+            op.getResponses().addApiResponse(created, ok.description("Created"));
+        }
         ApiResponses responses = op.getResponses();
         if (method == PathItem.HttpMethod.POST) {
             boolean required = MONEY_MOVING.contains(path);
@@ -269,10 +292,14 @@ class ApiContract {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema<?> problemSchema() {
-        Schema fieldProblem = new ObjectSchema().description("出错的字段 / One refused field")
+        // a refused request names field + message; a refused statement file names line + reason (BankStatementController)
+        Schema fieldProblem = new ObjectSchema().description(
+                        "出错的字段（field + message），或流水文件出错的行（line + reason） / A refused field (field + message), "
+                                + "or a refused line of a statement file (line + reason)")
                 .addProperty("field", new StringSchema().description("字段名（嵌套用 . 连接）/ The field (nested with .)"))
-                .addProperty("message", new StringSchema().description("原因 / Why"));
-        fieldProblem.required(List.of("field", "message"));
+                .addProperty("message", new StringSchema().description("原因 / Why"))
+                .addProperty("line", new IntegerSchema().format("int32").description("文件中的行号 / Line of the file"))
+                .addProperty("reason", new StringSchema().description("该行的问题 / What is wrong with the line"));
         Schema problem = new ObjectSchema()
                 .description("RFC 9457 错误响应 / An RFC 9457 problem")
                 .addProperty("type", new StringSchema().format("uri")
@@ -289,7 +316,9 @@ class ApiContract {
                 .addProperty("code", new StringSchema().description("稳定的错误代码，程序据此判断 / A stable code to act on")
                         .example("request.invalid"))
                 .addProperty("errors", new ArraySchema().items(fieldProblem)
-                        .description("逐字段的原因（只在能指出字段时出现）/ Per-field reasons, when a field can be named"));
+                        .description("逐字段的原因（只在能指出字段时出现）/ Per-field reasons, when a field can be named"))
+                .addProperty("problems", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/Worded"))
+                        .description("台账导入确认被拒时的问题清单 / The problems that refused an onboarding confirmation"));
         problem.required(List.of("type", "title", "status", "detail", "code"));
         return problem;
     }

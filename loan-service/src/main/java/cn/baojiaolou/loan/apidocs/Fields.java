@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -35,8 +36,13 @@ final class Fields {
             if (props == null) {
                 return;
             }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             props.forEach((field, p) -> {
-                if (p.getDescription() == null) {
+                // Jackson writes absent values as null: whatever is not required may be null
+                if (!required.contains(field) && p.get$ref() == null) {
+                    p.setNullable(true);
+                }
+                if (p.getDescription() == null && p.get$ref() == null) {
                     p.setDescription(text(name, field));
                 }
                 decimal(p);
@@ -50,6 +56,15 @@ final class Fields {
         });
         if (api.getPaths() != null) {
             api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().values().forEach(media -> {
+                        String ref = media.getSchema() == null ? null : media.getSchema().get$ref();
+                        if (ref != null) {
+                            decimalStrings(api.getComponents().getSchemas()
+                                    .get(ref.substring(ref.lastIndexOf('/') + 1)));
+                        }
+                    });
+                }
                 if (op.getParameters() != null) {
                     op.getParameters().forEach(param -> {
                         if (param.get$ref() == null && param.getDescription() == null) {
@@ -63,6 +78,32 @@ final class Fields {
             }));
         }
     }
+
+    /**
+     * In requests a decimal may be a string ("50000.00", exact in every client language) or a JSON number: Jackson
+     * reads both, and the tests send both. The bounds (@DecimalMin …) stay the service's to check.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void decimalStrings(Schema<?> request) {
+        if (request == null || request.getProperties() == null) {
+            return;
+        }
+        List<Schema> decimals = new java.util.ArrayList<>();
+        for (Schema p : request.getProperties().values()) {
+            if ("decimal".equals(p.getFormat()) && "number".equals(p.getType())) {
+                decimals.add(p);
+            }
+        }
+        for (Schema p : decimals) {
+            String text = p.getDescription();
+            request.getProperties().replaceAll((name, value) -> value != p ? value
+                    : new Schema<>().description(text).nullable(p.getNullable())
+                    .allOf(List.of(new Schema<>().$ref("#/components/schemas/" + DECIMAL_INPUT))));
+        }
+    }
+
+    static final String DECIMAL_INPUT = "DecimalInput";
+    static final String DECIMAL_STRING = "^-?\\d{1,15}(\\.\\d{1,6})?$";
 
     private static void decimal(Schema<?> p) {
         if (p.getFormat() == null && (isNumber(p.getType()) || (p.getTypes() != null && p.getTypes().contains("number")))) {
