@@ -46,6 +46,7 @@ final class Fields {
                     p.setDescription(text(name, field));
                 }
                 decimal(p);
+                example(name, field, p);
                 if (p.getItems() != null) {
                     decimal(p.getItems());
                 }
@@ -96,14 +97,33 @@ final class Fields {
         }
         for (Schema p : decimals) {
             String text = p.getDescription();
+            Object example = p.getExample() == null ? null : p.getExample().toString();
             request.getProperties().replaceAll((name, value) -> value != p ? value
-                    : new Schema<>().description(text).nullable(p.getNullable())
+                    : new Schema<>().description(text).nullable(p.getNullable()).example(example)
                     .allOf(List.of(new Schema<>().$ref("#/components/schemas/" + DECIMAL_INPUT))));
         }
     }
 
     static final String DECIMAL_INPUT = "DecimalInput";
     static final String DECIMAL_STRING = "^-?\\d{1,15}(\\.\\d{1,6})?$";
+
+    /** Examples from the demo (吾悦华府, LL-01, its vouchers): "example.Schema.field" or "example.field". */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void example(String schema, String field, Schema p) {
+        String text = TEXT.getProperty("example." + schema + "." + field, TEXT.getProperty("example." + field));
+        if (text == null || p.get$ref() != null || p.getFormat() != null && p.getFormat().startsWith("date")) {
+            return;
+        }
+        Object value = switch (String.valueOf(p.getType())) {
+            case "number" -> new java.math.BigDecimal(text);
+            case "integer" -> Long.valueOf(text);
+            case "string" -> text;
+            default -> null;
+        };
+        if (value != null) {
+            p.setExample(value);
+        }
+    }
 
     private static void decimal(Schema<?> p) {
         if (p.getFormat() == null && (isNumber(p.getType()) || (p.getTypes() != null && p.getTypes().contains("number")))) {
