@@ -20,6 +20,7 @@ public class AuditChainCheck {
         this.mapper = mapper;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ChainCheck")
     public record Result(boolean intact, long rowsChecked, Long firstBrokenId) {
     }
 

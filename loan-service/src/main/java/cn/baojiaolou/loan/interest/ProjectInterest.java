@@ -35,9 +35,11 @@ public class ProjectInterest {
         this.ledger = ledger;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InterestPosition")
     public record Position(String facilityCode, BigDecimal annualRate, InterestStatement statement) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProjectInterestSummary")
     public record Summary(LocalDate asOf, BigDecimal principal, BigDecimal balanceDays, BigDecimal accrued,
                           BigDecimal settled, BigDecimal interestPaid, BigDecimal interestDue,
                           BigDecimal penaltyBalanceDays, BigDecimal penaltyAccrued, BigDecimal penaltySettled,

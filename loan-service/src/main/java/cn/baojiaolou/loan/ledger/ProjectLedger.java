@@ -22,6 +22,7 @@ public class ProjectLedger {
         this.ledger = ledger;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "LedgerLine")
     public record Line(LedgerEntry entry, BigDecimal paidToDate, BigDecimal principalOutstanding,
                        BigDecimal interestPaidToDate) {
     }

@@ -46,6 +46,7 @@ class OnboardingController {
     }
 
     /** A check as the API answers it: the problems worded in the caller's language. */
+@io.swagger.v3.oas.annotations.media.Schema(name = "OnboardingCheck")
     record View(long id, String fileName, String fileSha256, String status, int rowsTotal, int problemsCount,
                 Map<String, Integer> rows, Map<String, Integer> created, List<OnboardingProblems.Worded> problems,
                 String checkedBy, LocalDateTime checkedAt, String importedBy, LocalDateTime importedAt) {

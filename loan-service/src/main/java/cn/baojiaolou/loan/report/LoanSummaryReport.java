@@ -37,6 +37,7 @@ public class LoanSummaryReport implements ReportAssembler {
     }
 
     /** A district's line, and the figures the API answers (GET /api/v1/reports/summary). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "SummaryLine")
     public record Line(String districtCode, String districtName, long projects, long closedProjects,
                        BigDecimal allocated, BigDecimal paid, BigDecimal principalRepaid, BigDecimal outstanding,
                        BigDecimal interestPaid, long homesDelivered, long homesTotal, BigDecimal resolutionRate) {

@@ -7,7 +7,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.time.LocalDateTime;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.regex.Pattern;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -83,15 +84,28 @@ class ReportController {
     }
 
     /** The 汇总表's figures as JSON: the same numbers the PDF and XLSX print. */
+    /** The summary's figures: one line per district and the total. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReportSummary")
+    record Summary(LocalDate businessDate, String reportNumber, List<LoanSummaryReport.Line> districts,
+                   LoanSummaryReport.Line total) {
+    }
+
+    /** The answer of a verification: the report's particulars when it is an archived original. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReportVerification")
+    record Verification(String sha256, boolean archived, String report, String reportNumber, LocalDate businessDate,
+                        String parameters, Integer pages, LocalDateTime archivedAt, String source) {
+    }
+
     @GetMapping("/summary")
-    Map<String, Object> summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                 LocalDate businessDate,
                                 @RequestParam(required = false) String district, HttpServletRequest request) {
         ReportContext c = reports.context(ReportKind.SUMMARY, new ReportService.ReportQuery(null, businessDate,
                 null, null, district), locales.resolveLocale(request));
         List<LoanSummaryReport.Line> lines = summary.lines(c);
-        return Map.of("businessDate", c.businessDate(), "reportNumber", c.reportNumber(), "districts", lines,
-                "total", LoanSummaryReport.total(lines, new ReportMessages(c.locale()).get("label.total")));
+        return new Summary(c.businessDate(), c.reportNumber(), lines,
+                LoanSummaryReport.total(lines, new ReportMessages(c.locale()).get("label.total")));
     }
 
     /** Nightly prints and downloads, newest first; a district user sees their district's only. */
@@ -111,17 +125,15 @@ class ReportController {
      */
     @PostMapping(value = "/verification", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE,
             MediaType.APPLICATION_FORM_URLENCODED_VALUE})
-    Map<String, Object> verify(@RequestParam(value = "file", required = false) MultipartFile file,
+    Verification verify(@RequestParam(value = "file", required = false) MultipartFile file,
                                @RequestParam(value = "sha256", required = false) String sha256) throws IOException {
         String hash = sha256Of(file, sha256);
         ArchivedReport found = reports.verify(hash);
         if (found == null) {
-            return Map.of("sha256", hash, "archived", false);
+            return new Verification(hash, false, null, null, null, null, null, null, null);
         }
-        return Map.of("sha256", hash, "archived", true, "report", found.reportType(),
-                "reportNumber", found.reportNumber(), "businessDate", found.businessDate(),
-                "parameters", found.parameters(), "pages", found.pages(), "archivedAt", found.createdAt(),
-                "source", found.source());
+        return new Verification(hash, true, found.reportType(), found.reportNumber(), found.businessDate(),
+                found.parameters(), found.pages(), found.createdAt(), found.source());
     }
 
     /** The SHA-256 to look up: of the uploaded file, or the one typed (64 hex digits). */

@@ -93,7 +93,7 @@ class AuditChainTest {
                 });
 
         audited(api.post(accountant, "/api/v1/facilities/" + facility + "/drawdowns",
-                        "{\"amount\":2000000.00,\"valueDate\":\"2023-01-05\",\"voucherNo\":\"" + Fixtures.code("TK")
+                        "{\"amount\":\"2000000.00\",\"valueDate\":\"2023-01-05\",\"voucherNo\":\"" + Fixtures.code("TK")
                                 + "\"}"),
                 accountant, "DRAWDOWN_POSTED", "facility", facility,
                 before -> assertThat(before.get("drawn").decimalValue()).isEqualByComparingTo("0"),
@@ -122,7 +122,7 @@ class AuditChainTest {
                 after -> assertThat(after.get("amount").decimalValue()).isEqualByComparingTo("1000000.00"));
 
         JsonNode milestone = audited(api.post(accountant, "/api/v1/projects/" + project + "/milestones",
-                        "{\"name\":\"复工\",\"plannedDate\":\"2023-03-01\",\"cumulativeCapPercent\":20}"),
+                        "{\"name\":\"复工\",\"plannedDate\":\"2023-03-01\",\"cumulativeCapPercent\":\"20\"}"),
                 accountant, "MILESTONE_PLANNED", "project", project, before -> assertThat(before).isNull(),
                 after -> assertThat(after.get("verifiedOn").isNull()).isTrue());
 
@@ -163,7 +163,7 @@ class AuditChainTest {
         api.post(accountant, "/api/v1/disbursements/" + third + "/payment",
                 "{\"paidOn\":\"2023-02-12\",\"voucherNo\":\"" + Fixtures.code("PZ") + "\"}").andExpect(status().isOk());
         audited(api.post(accountant, "/api/v1/projects/" + project + "/repayments",
-                        "{\"amount\":1000.00,\"valueDate\":\"2023-02-15\",\"voucherNo\":\"" + Fixtures.code("HK")
+                        "{\"amount\":\"1000.00\",\"valueDate\":\"2023-02-15\",\"voucherNo\":\"" + Fixtures.code("HK")
                                 + "\"}"),
                 accountant, "PROJECT_REPAYMENT_POSTED", "project", project, before -> assertThat(before).isNull(),
                 after -> assertThat(after.get("principal").decimalValue()).isEqualByComparingTo("1000.00"));

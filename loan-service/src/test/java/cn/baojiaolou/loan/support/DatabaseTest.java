@@ -18,6 +18,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({Fixtures.class, Api.class})
+@Import({Fixtures.class, Api.class, ContractValidation.class})
 public @interface DatabaseTest {
 }
