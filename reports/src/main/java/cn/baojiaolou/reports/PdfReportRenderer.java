@@ -2,40 +2,36 @@ package cn.baojiaolou.reports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
-import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Renders a {@link ReportDocument} to PDF with the precompiled {@code bjl-table.jasper}: A4, Noto Sans SC embedded,
+ * Renders a {@link ReportDocument} to PDF with the {@link TableTemplate} of its sections' layouts: A4, Noto Sans SC embedded,
  * page x of y, and byte-identical output for the same document (see {@link DeterministicPdf}). Filled pages are
  * swapped to a temporary file beyond a few in memory, so a 10,000-row 台账 fits a small heap. Thread-safe.
  */
 public final class PdfReportRenderer {
 
-    private static final String TEMPLATE = "/reports/bjl-table.jasper";
     /** Pages kept in memory while filling; the rest go to the swap file. */
     private static final int PAGES_IN_MEMORY = 20;
 
-    private final JasperReport template;
     private final Path swapDirectory;
 
     public PdfReportRenderer() {
@@ -44,15 +40,6 @@ public final class PdfReportRenderer {
 
     public PdfReportRenderer(Path swapDirectory) {
         this.swapDirectory = swapDirectory;
-        try (InputStream in = PdfReportRenderer.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE + " is missing: the reports module was built without "
-                        + "compiling its templates (exec-maven-plugin, process-classes)");
-            }
-            this.template = (JasperReport) JRLoader.loadObject(in);
-        } catch (IOException | JRException e) {
-            throw new IllegalStateException("cannot load " + TEMPLATE, e);
-        }
     }
 
     /** Renders and answers the PDF's bytes and page count. */
@@ -82,8 +69,9 @@ public final class PdfReportRenderer {
         }
         parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         try {
-            JasperPrint print = JasperFillManager.fillReport(template, parameters,
-                    new SectionRowsDataSource(document.sections(), messages));
+            List<TableLayout> layouts = SectionRowsDataSource.layouts(document.sections());
+            JasperPrint print = JasperFillManager.fillReport(TableTemplate.forLayouts(layouts), parameters,
+                    new SectionRowsDataSource(document.sections(), layouts, messages));
             virtualizer.setReadOnly(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             export(print, title, header, out);
