@@ -60,8 +60,16 @@ public record ReportColumn(String headerKey, ColumnType type, int weight) {
         return new ReportColumn(headerKey, ColumnType.PERCENT);
     }
 
+    public static ReportColumn percent(String headerKey, int weight) {
+        return new ReportColumn(headerKey, ColumnType.PERCENT, weight);
+    }
+
     /** An amount in 元 written in 人民币大写 (壹佰元整), as on a payment order. */
     public static ReportColumn uppercase(String headerKey) {
         return new ReportColumn(headerKey, ColumnType.RMB_UPPERCASE);
+    }
+
+    public static ReportColumn uppercase(String headerKey, int weight) {
+        return new ReportColumn(headerKey, ColumnType.RMB_UPPERCASE, weight);
     }
 }

@@ -128,7 +128,7 @@ final class TableTemplate {
                 """);
         for (int k = 0; k < layouts.size(); k++) {
             // a plain row
-            x.append("\t\t<band height=\"16\">\n\t\t\t<printWhenExpression><![CDATA[$F{layout}.intValue() == ")
+            x.append("\t\t<band height=\"16\" splitType=\"Prevent\">\n\t\t\t<printWhenExpression><![CDATA[$F{layout}.intValue() == ")
                     .append(k).append(" && !$F{last}.booleanValue()]]></printWhenExpression>\n");
             x.append("\t\t\t<element kind=\"frame\" x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"16\">\n");
             cells(x, layouts.get(k), "c", "Cell", true);
