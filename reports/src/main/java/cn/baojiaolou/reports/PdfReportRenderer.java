@@ -33,13 +33,24 @@ public final class PdfReportRenderer {
     private static final int PAGES_IN_MEMORY = 20;
 
     private final Path swapDirectory;
+    private final PdfSigner signer;
 
     public PdfReportRenderer() {
-        this(Path.of(System.getProperty("java.io.tmpdir")));
+        this(Path.of(System.getProperty("java.io.tmpdir")), null);
     }
 
     public PdfReportRenderer(Path swapDirectory) {
+        this(swapDirectory, null);
+    }
+
+    /** With a signer, every PDF is signed (PAdES B-B) and its last page carries the seal block. */
+    public PdfReportRenderer(Path swapDirectory, PdfSigner signer) {
         this.swapDirectory = swapDirectory;
+        this.signer = signer;
+    }
+
+    public PdfSigner signer() {
+        return signer;
     }
 
     /** Renders and answers the PDF's bytes and page count. */
@@ -56,6 +67,10 @@ public final class PdfReportRenderer {
         parameters.put("SubjectLine", messages.resolve(header.subject()));
         parameters.put("SummaryText", header.summary().isEmpty() ? null
                 : String.join("\n", header.summary().stream().map(messages::resolve).toList()));
+        if (signer != null) {
+            parameters.put("SealText", messages.get("label.seal", signer.key().unit(),
+                    header.businessDate().format(DateTimeFormatter.ISO_LOCAL_DATE), signer.key().serialHex()));
+        }
         parameters.put(JRParameter.REPORT_LOCALE, messages.locale());
         parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
 
@@ -77,6 +92,9 @@ public final class PdfReportRenderer {
             export(print, title, header, out);
             byte[] pdf = DeterministicPdf.fix(out.toByteArray(), header.reportNumber() + "|" + messages.locale(),
                     header.businessDate());
+            if (signer != null) {
+                pdf = signer.sign(pdf, header.businessDate(), title + " " + header.reportNumber());
+            }
             return new RenderedPdf(pdf, print.getPages().size());
         } catch (JRException e) {
             throw new IllegalStateException("report " + header.reportNumber() + " could not be rendered", e);

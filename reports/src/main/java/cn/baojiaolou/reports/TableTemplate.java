@@ -72,6 +72,7 @@ final class TableTemplate {
                 	<parameter name="ReportNumber" class="java.lang.String"/>
                 	<parameter name="SubjectLine" class="java.lang.String"/>
                 	<parameter name="SummaryText" class="java.lang.String"/>
+                	<parameter name="SealText" class="java.lang.String"/>
                 	<field name="section" class="java.lang.String"/>
                 	<field name="sectionTitle" class="java.lang.String"/>
                 	<field name="kind" class="java.lang.String"/>
@@ -134,7 +135,7 @@ final class TableTemplate {
             cells(x, layouts.get(k), "c", "Cell", true);
             x.append("\t\t\t</element>\n\t\t</band>\n");
             // the report's last row (the totals, usually) with the summary and the signatures: never split
-            x.append("\t\t<band height=\"76\" splitType=\"Prevent\">\n\t\t\t<printWhenExpression><![CDATA[$F{layout}.intValue() == ")
+            x.append("\t\t<band height=\"124\" splitType=\"Prevent\">\n\t\t\t<printWhenExpression><![CDATA[$F{layout}.intValue() == ")
                     .append(k).append(" && $F{last}.booleanValue()]]></printWhenExpression>\n");
             x.append("\t\t\t<element kind=\"frame\" x=\"0\" y=\"0\" width=\"").append(W).append("\" height=\"16\">\n");
             cells(x, layouts.get(k), "c", "Cell", true);
@@ -145,6 +146,11 @@ final class TableTemplate {
                     			</element>
                     			<element kind="textField" x="0" y="52" width="802" height="16" positionType="Float">
                     				<expression><![CDATA[$R{label.signatures}]]></expression>
+                    			</element>
+                    			<element kind="textField" x="0" y="76" width="420" height="44" positionType="Float" removeLineWhenBlank="true" forecolor="#B00000" vTextAlign="Middle" textAdjust="StretchHeight">
+                    				<printWhenExpression><![CDATA[$P{SealText} != null]]></printWhenExpression>
+                    				<expression><![CDATA[$P{SealText}]]></expression>
+                    				<box topPadding="3" leftPadding="6" bottomPadding="3" rightPadding="6"><pen lineWidth="1.0" lineColor="#B00000"/></box>
                     			</element>
                     		</band>
                     """);
