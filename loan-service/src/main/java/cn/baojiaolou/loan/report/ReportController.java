@@ -115,13 +115,23 @@ class ReportController {
                                @RequestParam(value = "sha256", required = false) String sha256) throws IOException {
         String hash = sha256Of(file, sha256);
         ArchivedReport found = reports.verify(hash);
-        if (found == null) {
-            return Map.of("sha256", hash, "archived", false);
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("sha256", hash);
+        out.put("archived", found != null);
+        if (found != null) {
+            out.put("report", found.reportType());
+            out.put("reportNumber", found.reportNumber());
+            out.put("businessDate", found.businessDate());
+            out.put("parameters", found.parameters());
+            out.put("pages", found.pages());
+            out.put("archivedAt", found.createdAt());
+            out.put("source", found.source());
         }
-        return Map.of("sha256", hash, "archived", true, "report", found.reportType(),
-                "reportNumber", found.reportNumber(), "businessDate", found.businessDate(),
-                "parameters", found.parameters(), "pages", found.pages(), "archivedAt", found.createdAt(),
-                "source", found.source());
+        // an uploaded file's own signature: what an auditor outside the system checks with any PDF reader
+        if (file != null && !file.isEmpty()) {
+            out.put("signature", reports.signature(file.getBytes()));
+        }
+        return out;
     }
 
     /** The SHA-256 to look up: of the uploaded file, or the one typed (64 hex digits). */

@@ -32,6 +32,7 @@ import cn.baojiaolou.reports.ReportDocument;
 import cn.baojiaolou.reports.ReportKind;
 import cn.baojiaolou.reports.ReportMessages;
 import cn.baojiaolou.reports.ReportNumbers;
+import cn.baojiaolou.reports.SignatureCheck;
 import cn.baojiaolou.reports.XlsxReportRenderer;
 
 /**
@@ -46,7 +47,7 @@ public class ReportService {
     static final int MAX_PERIOD_DAYS = 366;
 
     private final Map<ReportKind, ReportAssembler> assemblers = new EnumMap<>(ReportKind.class);
-    private final PdfReportRenderer pdf = new PdfReportRenderer();
+    private final PdfReportRenderer pdf;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private final ReportArchive archive;
     private final ProjectAccess access;
@@ -57,7 +58,8 @@ public class ReportService {
 
     public ReportService(List<ReportAssembler> assemblers, ReportArchive archive, ProjectAccess access,
                          DistrictMapper districts, AuditTrail audit, BusinessClock clock,
-                         @Value("${loan.reports.issuing-unit}") String cityIssuingUnit) {
+                         @Value("${loan.reports.issuing-unit}") String cityIssuingUnit, ReportSigning signing) {
+        this.pdf = signing.renderer();
         assemblers.forEach(a -> this.assemblers.put(a.kind(), a));
         this.archive = archive;
         this.access = access;
@@ -202,6 +204,29 @@ public class ReportService {
         ArchivedReport found = archive.find(sha256);
         archive.recordVerification(sha256, found);
         return found;
+    }
+
+    /**
+     * The signature of an uploaded PDF, checked in the file itself (so it holds outside the system too), as a
+     * verification answer: status (UNSIGNED, VALID, INVALID), signer, certificate serial, signing time, whether it
+     * covers the whole file and whether the certificate is this system's signing certificate.
+     */
+    public Map<String, Object> signature(byte[] file) {
+        SignatureCheck.Result r = SignatureCheck.check(file);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", r.status().name());
+        if (r.status() != SignatureCheck.Status.UNSIGNED) {
+            out.put("signer", r.signer());
+            out.put("certificateSerial", r.certificateSerial());
+            out.put("signedAt", r.signedAt() == null ? null : r.signedAt().toOffsetDateTime().toString());
+            out.put("coversWholeFile", r.coversWholeFile());
+            out.put("ourCertificate", r.certificate() != null && pdf.signer() != null
+                    && r.certificate().equals(pdf.signer().key().certificate()));
+            if (r.problem() != null) {
+                out.put("problem", r.problem());
+            }
+        }
+        return out;
     }
 
     private District district(String codeOrName) {
