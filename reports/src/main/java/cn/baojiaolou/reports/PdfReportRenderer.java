@@ -34,6 +34,7 @@ public final class PdfReportRenderer {
 
     private final Path swapDirectory;
     private final PdfSigner signer;
+    private final String verifyUrl;
 
     public PdfReportRenderer() {
         this(Path.of(System.getProperty("java.io.tmpdir")), null);
@@ -45,8 +46,14 @@ public final class PdfReportRenderer {
 
     /** With a signer, every PDF is signed (PAdES B-B) and its last page carries the seal block. */
     public PdfReportRenderer(Path swapDirectory, PdfSigner signer) {
+        this(swapDirectory, signer, null);
+    }
+
+    /** With a verification address, every page's footer has a QR code of it, the report number and the page. */
+    public PdfReportRenderer(Path swapDirectory, PdfSigner signer, String verifyUrl) {
         this.swapDirectory = swapDirectory;
         this.signer = signer;
+        this.verifyUrl = verifyUrl == null || verifyUrl.isBlank() ? null : verifyUrl;
     }
 
     public PdfSigner signer() {
@@ -71,6 +78,7 @@ public final class PdfReportRenderer {
             parameters.put("SealText", messages.get("label.seal", signer.key().unit(),
                     header.businessDate().format(DateTimeFormatter.ISO_LOCAL_DATE), signer.key().serialHex()));
         }
+        parameters.put("VerifyUrl", verifyUrl);
         parameters.put(JRParameter.REPORT_LOCALE, messages.locale());
         parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
 

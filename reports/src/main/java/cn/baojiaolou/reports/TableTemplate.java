@@ -73,6 +73,7 @@ final class TableTemplate {
                 	<parameter name="SubjectLine" class="java.lang.String"/>
                 	<parameter name="SummaryText" class="java.lang.String"/>
                 	<parameter name="SealText" class="java.lang.String"/>
+                	<parameter name="VerifyUrl" class="java.lang.String"/>
                 	<field name="section" class="java.lang.String"/>
                 	<field name="sectionTitle" class="java.lang.String"/>
                 	<field name="kind" class="java.lang.String"/>
@@ -157,15 +158,19 @@ final class TableTemplate {
         }
         x.append("""
                 	</detail>
-                	<pageFooter height="20">
-                		<element kind="textField" x="0" y="4" width="400" height="14">
+                	<pageFooter height="46">
+                		<element kind="textField" x="0" y="26" width="400" height="14">
                 			<expression><![CDATA[$R{label.reportNumber} + $P{ReportNumber}]]></expression>
                 		</element>
-                		<element kind="textField" x="600" y="4" width="150" height="14" hTextAlign="Right">
+                		<element kind="textField" x="520" y="26" width="150" height="14" hTextAlign="Right">
                 			<expression><![CDATA[java.text.MessageFormat.format($R{label.pageOf}, $V{PAGE_NUMBER})]]></expression>
                 		</element>
-                		<element kind="textField" x="750" y="4" width="52" height="14" evaluationTime="Report">
+                		<element kind="textField" x="670" y="26" width="80" height="14" evaluationTime="Report">
                 			<expression><![CDATA[java.text.MessageFormat.format($R{label.pageTotal}, $V{PAGE_NUMBER})]]></expression>
+                		</element>
+                		<element kind="image" x="758" y="2" width="44" height="44" scaleImage="RetainShape" hImageAlign="Right" vImageAlign="Bottom">
+                			<printWhenExpression><![CDATA[$P{VerifyUrl} != null]]></printWhenExpression>
+                			<expression><![CDATA[cn.baojiaolou.reports.PageQrCode.image($P{VerifyUrl}, $P{ReportNumber}, $V{PAGE_NUMBER})]]></expression>
                 		</element>
                 	</pageFooter>
                 </jasperReport>

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 class PdfSignerTest {
 
     static final String UNIT = "永州市零陵区财政局";
+    static final String VERIFY_URL = "https://bjl.example.gov.cn/reports/verify";
     static PdfReportRenderer renderer;
 
     @BeforeAll
     static void key() {
         SigningKey key = SigningKey.createSelfSigned(Path.of("target/test-signing.p12"), "test".toCharArray(),
                 "report-seal", UNIT, LocalDate.of(2023, 1, 1));
-        renderer = new PdfReportRenderer(Path.of("target/swap"), new PdfSigner(key));
+        renderer = new PdfReportRenderer(Path.of("target/swap"), new PdfSigner(key), VERIFY_URL);
     }
 
     static String pdfsig(byte[] pdf, String name) throws Exception {
@@ -90,6 +91,22 @@ class PdfSignerTest {
         Files.write(Path.of("target/signed-b.pdf"), second.bytes());
         assertThat(second.sha256()).isEqualTo(first.sha256());
         assertThat(SignatureCheck.check(second.bytes()).valid()).isTrue();
+    }
+
+    @Test
+    void everyPageHasAQrCodeWithTheReportNumberThePageAndTheVerificationAddress() throws Exception {
+        ReportDocument doc = PdfReportRendererTest.ledger(30);
+        RenderedPdf pdf = renderer.render(doc, Locale.SIMPLIFIED_CHINESE);
+        List<Path> pngs = PdfChecks.png(pdf.bytes(), Path.of("target/qr"), "qr-ledger", 150);
+        assertThat(pngs).hasSize(2);
+        for (int page = 1; page <= pngs.size(); page++) {
+            // stdout only: zbarimg talks about D-Bus on stderr
+            Process p = new ProcessBuilder("zbarimg", "--quiet", "--raw", pngs.get(page - 1).toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String decoded = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            assertThat(decoded).isEqualTo(VERIFY_URL + "?report=" + doc.header().reportNumber() + "&page=" + page);
+        }
     }
 
     @Test

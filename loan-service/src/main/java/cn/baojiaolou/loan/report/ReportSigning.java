@@ -17,7 +17,8 @@ import cn.baojiaolou.reports.SigningKey;
  * The PDF renderer, signing with the issuing unit's key from {@code loan.reports.signing.*} (a PKCS#12 keystore:
  * path, password, alias). With {@code create-self-signed} (the demo profile, the tests) a missing keystore is created
  * with a self-signed certificate named after {@code loan.reports.issuing-unit}; otherwise a configured keystore that
- * is missing stops the start. No path configured: PDFs are not signed, and the start says so.
+ * is missing stops the start. No path configured: PDFs are not signed, and the start says so. Every page's footer
+ * has a QR code of {@code loan.reports.verify-url} with the report number and the page.
  */
 @Service
 class ReportSigning {
@@ -32,8 +33,9 @@ class ReportSigning {
                   @Value("${loan.reports.signing.password:}") String password,
                   @Value("${loan.reports.signing.alias:report-seal}") String alias,
                   @Value("${loan.reports.signing.create-self-signed:false}") boolean create,
-                  @Value("${loan.reports.issuing-unit}") String unit) {
-        this.renderer = renderer(path, password, alias, create, unit);
+                  @Value("${loan.reports.issuing-unit}") String unit,
+                  @Value("${loan.reports.verify-url:}") String verifyUrl) {
+        this.renderer = renderer(path, password, alias, create, unit, verifyUrl);
     }
 
     /** The renderer every report PDF goes through: signing when a key is configured. */
@@ -42,11 +44,11 @@ class ReportSigning {
     }
 
     private static PdfReportRenderer renderer(String path, String password, String alias, boolean create,
-                                              String unit) {
+                                              String unit, String verifyUrl) {
         Path swap = Path.of(System.getProperty("java.io.tmpdir"));
         if (path.isBlank()) {
             log.warn("loan.reports.signing.path is not set: report PDFs are NOT signed");
-            return new PdfReportRenderer(swap, null);
+            return new PdfReportRenderer(swap, null, verifyUrl);
         }
         Path keystore = Path.of(path);
         SigningKey key;
@@ -62,6 +64,6 @@ class ReportSigning {
                     + " (loan.reports.signing.path) does not exist");
         }
         log.info("report PDFs are signed by {} (certificate {})", key.unit(), key.serialHex());
-        return new PdfReportRenderer(swap, new PdfSigner(key));
+        return new PdfReportRenderer(swap, new PdfSigner(key), verifyUrl);
     }
 }
