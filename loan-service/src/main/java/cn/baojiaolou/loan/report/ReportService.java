@@ -122,7 +122,7 @@ public class ReportService {
         District district = null;
         LocalDate from = null;
         LocalDate to = null;
-        if (kind == ReportKind.PROJECT_LEDGER) {
+        if (kind == ReportKind.PROJECT_LEDGER || kind == ReportKind.MONTHLY_LEDGER) {
             if (q.project() == null || q.project().isBlank()) {
                 throw Refusal.invalid("project", "report.project.required");
             }
