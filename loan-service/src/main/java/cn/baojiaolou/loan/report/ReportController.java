@@ -50,9 +50,13 @@ class ReportController {
     private final ReportArchive archive;
     private final LoanSummaryReport summary;
     private final LocaleResolver locales;
+    private final String cityIssuingUnit;
 
     ReportController(ReportService reports, ReportArchive archive, LoanSummaryReport summary,
-                     LocaleResolver locales) {
+                     LocaleResolver locales,
+                     @org.springframework.beans.factory.annotation.Value("${loan.reports.issuing-unit}")
+                     String cityIssuingUnit) {
+        this.cityIssuingUnit = cityIssuingUnit;
         this.reports = reports;
         this.archive = archive;
         this.summary = summary;
@@ -92,6 +96,28 @@ class ReportController {
         List<LoanSummaryReport.Line> lines = summary.lines(c);
         return Map.of("businessDate", c.businessDate(), "reportNumber", c.reportNumber(), "districts", lines,
                 "total", LoanSummaryReport.total(lines, new ReportMessages(c.locale()).get("label.total")));
+    }
+
+    /**
+     * The month's archive package (电子会计档案, issue 13): a zip of the month's archived PDFs and index.xml, for
+     * city-scope readers (it holds every district's reports). Verify it offline with {@code ArchivePackage}.
+     */
+    @GetMapping(value = "/archive/package", produces = "application/zip")
+    ResponseEntity<byte[]> archivePackage(@RequestParam String month) throws IOException {
+        java.time.YearMonth ym;
+        try {
+            ym = java.time.YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.invalid("month", "report.month.invalid");
+        }
+        if (!CurrentUser.require().isCityScope()) {
+            throw Refusal.notFound("report.unknown", "archive/package");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        archive.monthlyPackage(ym, cityIssuingUnit, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"report-archive-" + ym + ".zip\"")
+                .body(out.toByteArray());
     }
 
     /** Nightly prints and downloads, newest first; a district user sees their district's only. */
