@@ -51,6 +51,8 @@ class ArchivePackageTest {
         assertThat(v.chainHeadHash()).isEqualTo(HEAD);
         assertThat(v.certificateSerials()).containsExactly(serial);
         assertThat(pack(items)).isEqualTo(zip);
+        // a sample for the offline command (README, "Monthly archive package")
+        java.nio.file.Files.write(Path.of("target/report-archive-sample.zip"), zip);
     }
 
     @Test
