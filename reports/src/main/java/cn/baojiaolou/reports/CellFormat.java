@@ -28,6 +28,7 @@ final class CellFormat {
             case PERCENT -> grouping("#,##0.00").format(((BigDecimal) value).movePointRight(2)
                     .setScale(2, RoundingMode.HALF_UP)) + "%";
             case DATE -> value instanceof LocalDateTime t ? t.format(DATE_TIME) : value.toString();
+            case RMB_UPPERCASE -> RmbUppercase.of((BigDecimal) value);
             case TEXT -> value.toString();
         };
     }

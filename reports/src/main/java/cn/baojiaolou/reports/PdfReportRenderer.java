@@ -2,57 +2,62 @@ package cn.baojiaolou.reports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
-import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Renders a {@link ReportDocument} to PDF with the precompiled {@code bjl-table.jasper}: A4, Noto Sans SC embedded,
+ * Renders a {@link ReportDocument} to PDF with the {@link TableTemplate} of its sections' layouts: A4, Noto Sans SC embedded,
  * page x of y, and byte-identical output for the same document (see {@link DeterministicPdf}). Filled pages are
  * swapped to a temporary file beyond a few in memory, so a 10,000-row 台账 fits a small heap. Thread-safe.
  */
 public final class PdfReportRenderer {
 
-    private static final String TEMPLATE = "/reports/bjl-table.jasper";
     /** Pages kept in memory while filling; the rest go to the swap file. */
     private static final int PAGES_IN_MEMORY = 20;
 
-    private final JasperReport template;
     private final Path swapDirectory;
+    private final PdfSigner signer;
+    private final String verifyUrl;
 
     public PdfReportRenderer() {
-        this(Path.of(System.getProperty("java.io.tmpdir")));
+        this(Path.of(System.getProperty("java.io.tmpdir")), null);
     }
 
     public PdfReportRenderer(Path swapDirectory) {
+        this(swapDirectory, null);
+    }
+
+    /** With a signer, every PDF is signed (PAdES B-B) and its last page carries the seal block. */
+    public PdfReportRenderer(Path swapDirectory, PdfSigner signer) {
+        this(swapDirectory, signer, null);
+    }
+
+    /** With a verification address, every page's footer has a QR code of it, the report number and the page. */
+    public PdfReportRenderer(Path swapDirectory, PdfSigner signer, String verifyUrl) {
         this.swapDirectory = swapDirectory;
-        try (InputStream in = PdfReportRenderer.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException(TEMPLATE + " is missing: the reports module was built without "
-                        + "compiling its templates (exec-maven-plugin, process-classes)");
-            }
-            this.template = (JasperReport) JRLoader.loadObject(in);
-        } catch (IOException | JRException e) {
-            throw new IllegalStateException("cannot load " + TEMPLATE, e);
-        }
+        this.signer = signer;
+        this.verifyUrl = verifyUrl == null || verifyUrl.isBlank() ? null : verifyUrl;
+    }
+
+    public PdfSigner signer() {
+        return signer;
     }
 
     /** Renders and answers the PDF's bytes and page count. */
@@ -69,6 +74,11 @@ public final class PdfReportRenderer {
         parameters.put("SubjectLine", messages.resolve(header.subject()));
         parameters.put("SummaryText", header.summary().isEmpty() ? null
                 : String.join("\n", header.summary().stream().map(messages::resolve).toList()));
+        if (signer != null) {
+            parameters.put("SealText", messages.get("label.seal", signer.key().unit(),
+                    header.businessDate().format(DateTimeFormatter.ISO_LOCAL_DATE), signer.key().serialHex()));
+        }
+        parameters.put("VerifyUrl", verifyUrl);
         parameters.put(JRParameter.REPORT_LOCALE, messages.locale());
         parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, messages.bundle());
 
@@ -82,13 +92,17 @@ public final class PdfReportRenderer {
         }
         parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
         try {
-            JasperPrint print = JasperFillManager.fillReport(template, parameters,
-                    new SectionRowsDataSource(document.sections(), messages));
+            List<TableLayout> layouts = SectionRowsDataSource.layouts(document.sections());
+            JasperPrint print = JasperFillManager.fillReport(TableTemplate.forLayouts(layouts), parameters,
+                    new SectionRowsDataSource(document.sections(), layouts, messages));
             virtualizer.setReadOnly(true);
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             export(print, title, header, out);
             byte[] pdf = DeterministicPdf.fix(out.toByteArray(), header.reportNumber() + "|" + messages.locale(),
                     header.businessDate());
+            if (signer != null) {
+                pdf = signer.sign(pdf, header.businessDate(), title + " " + header.reportNumber());
+            }
             return new RenderedPdf(pdf, print.getPages().size());
         } catch (JRException e) {
             throw new IllegalStateException("report " + header.reportNumber() + " could not be rendered", e);

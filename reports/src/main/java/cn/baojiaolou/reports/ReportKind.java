@@ -3,7 +3,7 @@ package cn.baojiaolou.reports;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The five reports auditors download (DOMAIN.md, "Reports auditors download"), by their URL name. */
+/** The reports auditors download (DOMAIN.md, "Reports auditors download"), by their URL name. */
 public enum ReportKind {
 
     /** 项目专项借款台账: one project, every money movement with running balances. */
@@ -15,7 +15,9 @@ public enum ReportKind {
     /** 专项借款汇总表: totals by district. */
     SUMMARY("summary", "SM"),
     /** 还款计划及逾期表: settled interest and principal due, paid and overdue per project. */
-    REPAYMENT_SCHEDULE("repayment-schedule", "RS");
+    REPAYMENT_SCHEDULE("repayment-schedule", "RS"),
+    /** 月度台账: one project's month — opening balances, the month's movements, closing balances, 积数 and interest. */
+    MONTHLY_LEDGER("monthly-ledger", "ML");
 
     private final String slug;
     private final String code;

@@ -10,7 +10,7 @@ import java.util.List;
 public record ReportSection(String key, ReportText title, List<ReportColumn> columns, List<List<Object>> rows,
                             List<Object> totals) {
 
-    public static final int MAX_COLUMNS = 10;
+    public static final int MAX_COLUMNS = 12;
 
     public ReportSection {
         if (columns.isEmpty() || columns.size() > MAX_COLUMNS) {

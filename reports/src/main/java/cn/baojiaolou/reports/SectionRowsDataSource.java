@@ -8,69 +8,96 @@ import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRField;
 
 /**
- * Feeds {@code bjl-table.jrxml}: one record per table row, with the section's title, its headers h1…h10, the
- * formatted cells c1…c10, the alignment mask (R = right), the kind (ROW or TOTAL) and whether the section uses
- * the wide layout. Streams the rows lazily.
+ * Feeds the {@link TableTemplate}: one record per table row, with the section's title, its headers h1…h12, the
+ * formatted cells c1…c12, the kind (ROW or TOTAL), the section's layout (an index into {@link #layouts}) and
+ * whether the record is the report's last (it carries the summary and the signatures). Streams the rows lazily,
+ * one record ahead, to know which is the last.
  */
 final class SectionRowsDataSource implements JRDataSource {
 
+    private record Line(String section, String sectionTitle, List<String> headers, List<String> cells, String kind,
+                        int layout) {
+    }
+
     private final Iterator<ReportSection> sections;
     private final ReportMessages messages;
+    private final List<String> layoutSignatures;
     private ReportSection section;
     private String sectionTitle;
     private List<String> headers;
-    private String align;
+    private int layout;
     private Iterator<List<Object>> rows;
-    private List<String> cells;
-    private String kind;
     private boolean totalsDone;
     private int index;
+    private Line current;
+    private Line ahead;
+    private boolean started;
 
-    SectionRowsDataSource(List<ReportSection> sections, ReportMessages messages) {
+    SectionRowsDataSource(List<ReportSection> sections, List<TableLayout> layouts, ReportMessages messages) {
         this.sections = sections.iterator();
         this.messages = messages;
+        this.layoutSignatures = layouts.stream().map(TableLayout::signature).toList();
+    }
+
+    /** The distinct layouts of a document's sections, in order of first use. */
+    static List<TableLayout> layouts(List<ReportSection> sections) {
+        List<TableLayout> out = new ArrayList<>();
+        for (ReportSection s : sections) {
+            TableLayout l = TableLayout.of(s.columns());
+            if (!out.contains(l)) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     @Override
     public boolean next() {
+        if (!started) {
+            started = true;
+            ahead = advance();
+        }
+        current = ahead;
+        ahead = current == null ? null : advance();
+        return current != null;
+    }
+
+    private Line advance() {
         while (true) {
             if (rows != null && rows.hasNext()) {
-                cells = format(rows.next());
-                kind = "ROW";
-                return true;
+                return line(format(rows.next()), "ROW");
             }
             if (rows != null && !totalsDone) {
                 totalsDone = true;
                 if (section.totals() != null) {
-                    cells = format(section.totals());
-                    kind = "TOTAL";
-                    return true;
+                    return line(format(section.totals()), "TOTAL");
                 }
                 // An empty section still shows its title and headers, with one line saying so.
                 if (section.rows().isEmpty()) {
-                    List<Object> none = new ArrayList<>();
+                    List<String> none = new ArrayList<>();
                     none.add(messages.get("label.none"));
                     while (none.size() < section.columns().size()) {
-                        none.add(null);
+                        none.add("");
                     }
-                    cells = formatAsText(none);
-                    kind = "ROW";
-                    return true;
+                    return line(none, "ROW");
                 }
             }
             if (!sections.hasNext()) {
-                return false;
+                return null;
             }
             section = sections.next();
             index++;
             sectionTitle = messages.resolve(section.title());
             headers = section.columns().stream().map(c -> messages.get(c.headerKey())).toList();
-            StringBuilder mask = new StringBuilder();
-            section.columns().forEach(c -> mask.append(c.type().numeric() ? 'R' : 'L'));
-            align = mask.toString();
+            layout = layoutSignatures.indexOf(TableLayout.of(section.columns()).signature());
             rows = section.rows().iterator();
             totalsDone = false;
         }
+    }
+
+    private Line line(List<String> cells, String kind) {
+        // the index keeps two sections with the same key apart as Jasper groups
+        return new Line(index + ":" + section.key(), sectionTitle, headers, cells, kind, layout);
     }
 
     private List<String> format(List<Object> values) {
@@ -81,30 +108,22 @@ final class SectionRowsDataSource implements JRDataSource {
         return out;
     }
 
-    private List<String> formatAsText(List<Object> values) {
-        return values.stream().map(v -> v == null ? "" : v.toString()).toList();
-    }
-
     @Override
     public Object getFieldValue(JRField field) {
         String name = field.getName();
         return switch (name) {
-            // the index keeps two sections with the same key apart as Jasper groups
-            case "section" -> index + ":" + section.key();
-            case "sectionTitle" -> sectionTitle;
-            case "kind" -> kind;
-            case "align" -> align;
-            // sections of up to 5 columns use the wide layout: 5 columns of twice the width
-            case "wide" -> headers.size() <= 5;
+            case "section" -> current.section();
+            case "sectionTitle" -> current.sectionTitle();
+            case "kind" -> current.kind();
+            case "layout" -> current.layout();
+            case "last" -> ahead == null;
             default -> column(name);
         };
     }
 
     private String column(String name) {
         int i = Integer.parseInt(name.substring(1)) - 1;
-        if (i >= headers.size()) {
-            return null;
-        }
-        return name.charAt(0) == 'h' ? headers.get(i) : cells.get(i);
+        List<String> values = name.charAt(0) == 'h' ? current.headers() : current.cells();
+        return i >= values.size() ? null : values.get(i);
     }
 }

@@ -108,6 +108,7 @@ public final class XlsxReportRenderer {
                         cell.setCellValue(value.toString());
                     }
                 }
+                case RMB_UPPERCASE -> cell.setCellValue(RmbUppercase.of((BigDecimal) value));
                 case TEXT -> {
                     cell.setCellValue(value.toString());
                     if (total) {

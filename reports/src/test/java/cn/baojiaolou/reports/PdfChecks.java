@@ -66,4 +66,25 @@ public final class PdfChecks {
         }
         return fonts;
     }
+
+    /**
+     * Renders every page with poppler's {@code pdftoppm} to {@code dir/name-N.png} (for a person to look at) and
+     * answers the files. Fails when poppler-utils is not installed (.ci/run installs it).
+     */
+    public static List<java.nio.file.Path> png(byte[] pdf, java.nio.file.Path dir, String name, int dpi)
+            throws IOException, InterruptedException {
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Path file = dir.resolve(name + ".pdf");
+        java.nio.file.Files.write(file, pdf);
+        Process p = new ProcessBuilder("pdftoppm", "-r", String.valueOf(dpi), "-png", file.toString(),
+                dir.resolve(name).toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("pdftoppm failed: " + out);
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(name + "-")
+                    && f.getFileName().toString().endsWith(".png")).sorted().toList();
+        }
+    }
 }

@@ -66,6 +66,19 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void theLastPageHoldsTheTotalsWithTheSignatures() throws Exception {
+        // rows enough to fill pages; whatever the count, the signatures share their page with the totals row
+        for (int rows : new int[] {22, 23, 24, 25, 26, 27, 28, 60}) {
+            RenderedPdf pdf = RENDERER.render(ledger(rows), Locale.SIMPLIFIED_CHINESE);
+            List<String> pages = PdfChecks.pageTexts(pdf.bytes());
+            String last = pages.get(pages.size() - 1);
+            assertThat(last).as("%d rows", rows).contains("制表人", "合计");
+        }
+        RenderedPdf pdf = RENDERER.render(ledger(30), Locale.SIMPLIFIED_CHINESE);
+        PdfChecks.png(pdf.bytes(), java.nio.file.Path.of("target/report-png"), "ledger-sample", 80);
+    }
+
+    @Test
     void renderingTwiceGivesTheSameBytes() throws Exception {
         RenderedPdf first = RENDERER.render(ledger(40), Locale.SIMPLIFIED_CHINESE);
         Thread.sleep(1100); // a wall-clock date in the metadata would now differ by a second

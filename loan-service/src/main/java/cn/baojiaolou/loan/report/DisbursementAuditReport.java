@@ -3,6 +3,7 @@ package cn.baojiaolou.loan.report;
 import org.springframework.security.access.prepost.PreAuthorize;
 import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.text;
+import static cn.baojiaolou.reports.ReportColumn.uppercase;
 import static cn.baojiaolou.reports.ReportColumn.wanYuan;
 
 import java.math.BigDecimal;
@@ -79,17 +80,19 @@ class DisbursementAuditReport implements ReportAssembler {
                     : r.verifiedOn() + " " + r.inspector() + " " + r.evidenceRef();
             byDistrict.computeIfAbsent(r.districtName(), k -> new ArrayList<>()).add(Arrays.asList(
                     "#" + r.id() + " " + r.projectCode() + " " + r.projectName(), r.payee(), r.purpose(), r.amount(),
+                    r.amount(),
                     messages.get("dstatus." + r.status()), r.requestedBy() + " " + beijing(r.requestedAt()), decided,
                     payment, r.milestone(), evidence));
         }
         List<ReportSection> sections = new ArrayList<>();
         for (Map.Entry<String, List<List<Object>>> d : byDistrict.entrySet()) {
             sections.add(new ReportSection("district", ReportText.of("section.district", d.getKey()),
-                    List.of(text("col.disbursement"), text("col.payee"), text("col.purpose"), wanYuan("col.amount"),
-                            text("col.dstatus"), text("col.requested"), text("col.decided"), text("col.payment"),
-                            text("col.milestone"), text("col.evidence2")),
-                    d.getValue(), Rows.totals(10, 3,
-                    paidByDistrict.getOrDefault(d.getKey(), new BigDecimal("0.00")), messages.get("label.paidTotal"))));
+                    List.of(text("col.disbursement", 6), text("col.payee", 5), text("col.purpose", 3),
+                            wanYuan("col.amount", 3), uppercase("col.amountUpper", 6), text("col.dstatus", 2),
+                            text("col.requested", 4), text("col.decided", 4), text("col.payment", 4),
+                            text("col.milestone", 3), text("col.evidence2", 5)),
+                    d.getValue(), districtTotals(paidByDistrict.getOrDefault(d.getKey(), new BigDecimal("0.00")),
+                    messages.get("label.paidTotal"))));
         }
         if (sections.isEmpty()) {
             sections.add(new ReportSection("district", ReportText.of("section.district",
@@ -102,6 +105,12 @@ class DisbursementAuditReport implements ReportAssembler {
                 List.of(ReportText.of("summary.disbursements", requests, paidCount, WanYuan.formatYuan(paid),
                         reversedCount, WanYuan.formatYuan(reversed))));
         return new ReportDocument(header, sections);
+    }
+
+    private static List<Object> districtTotals(BigDecimal paid, String label) {
+        List<Object> row = Rows.totals(11, 3, paid, label);
+        row.set(4, paid);
+        return row;
     }
 
     private static String beijing(LocalDateTime utc) {

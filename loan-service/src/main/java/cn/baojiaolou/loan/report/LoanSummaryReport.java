@@ -74,10 +74,10 @@ public class LoanSummaryReport implements ReportAssembler {
         Line total = total(lines, messages.get("label.total"));
         List<List<Object>> rows = lines.stream().map(LoanSummaryReport::row).toList();
         ReportSection section = new ReportSection("districts", ReportText.of("section.byDistrict"),
-                List.of(text("col.district"), integer("col.projects"), integer("col.closedProjects"),
-                        wanYuan("col.allocated"), wanYuan("col.paid"), wanYuan("col.repaid"),
-                        wanYuan("col.outstanding"), wanYuan("col.interestPaidWan"), text("col.homes"),
-                        percent("col.resolutionRate")),
+                List.of(text("col.district", 3), integer("col.projects", 2), integer("col.closedProjects", 2),
+                        wanYuan("col.allocated", 3), wanYuan("col.paid", 3), wanYuan("col.repaid", 3),
+                        wanYuan("col.outstanding", 3), wanYuan("col.interestPaidWan", 3), text("col.homes", 3),
+                        percent("col.resolutionRate", 2)),
                 rows, row(total));
         ReportHeader header = new ReportHeader(kind(), c.issuingUnit(), c.businessDate(), c.dataAsOf(),
                 c.reportNumber(), ReportText.of("subject.scope", messages.resolve(c.scope())),

@@ -6,6 +6,7 @@ import static cn.baojiaolou.reports.ReportColumn.date;
 import static cn.baojiaolou.reports.ReportColumn.integer;
 import static cn.baojiaolou.reports.ReportColumn.percent;
 import static cn.baojiaolou.reports.ReportColumn.text;
+import static cn.baojiaolou.reports.ReportColumn.uppercase;
 import static cn.baojiaolou.reports.ReportColumn.wanYuan;
 import static cn.baojiaolou.reports.ReportColumn.yuan;
 
@@ -94,7 +95,8 @@ class ProjectLedgerReport implements ReportAssembler {
         List<ReportSection> sections = new ArrayList<>();
         sections.add(facts(p, asOfMilestones, messages));
         sections.add(new ReportSection("allocations", ReportText.of("section.allocations"),
-                List.of(text("col.facility"), text("col.approvalRef"), date("col.approvedOn"), wanYuan("col.allocated")),
+                List.of(text("col.facility", 4), text("col.approvalRef", 5), date("col.approvedOn", 2),
+                        wanYuan("col.allocated", 2)),
                 allocations.stream().map(a -> List.<Object>of(a.facilityCode(), a.approvalRef(), a.approvedOn(),
                         a.amount())).toList(),
                 Rows.totals(4, 3, allocated, messages.get("label.total"))));
@@ -119,7 +121,7 @@ class ProjectLedgerReport implements ReportAssembler {
                 String payee = d == null ? null : d.payee();
                 paymentRows.add(Arrays.asList(e.valueDate(), e.voucherNo(),
                         reversal ? messages.get("entry.PAYMENT_REVERSAL", payee) : payee,
-                        d == null ? null : d.purpose(), d == null ? null : d.milestone(), amount,
+                        d == null ? null : d.purpose(), d == null ? null : d.milestone(), amount, amount,
                         d == null ? null : d.maker(), d == null ? null : d.checker(),
                         messages.get(d == null || d.matchMethod() == null ? "match.none" : "match." + d.matchMethod()),
                         l.paidToDate()));
@@ -133,14 +135,16 @@ class ProjectLedgerReport implements ReportAssembler {
             }
         }
         sections.add(new ReportSection("disbursements", ReportText.of("section.disbursements"),
-                List.of(date("col.paidOn"), text("col.voucher"), text("col.payee"), text("col.purpose"),
-                        text("col.milestone"), wanYuan("col.amount"), text("col.maker"), text("col.checker"),
-                        text("col.bankMatch"), wanYuan("col.paidToDate")),
-                paymentRows, Rows.totals(10, 5, paid, messages.get("label.total"))));
+                List.of(date("col.paidOn", 5), text("col.voucher", 7), text("col.payee", 9), text("col.purpose", 4),
+                        text("col.milestone", 5), wanYuan("col.amount", 5), uppercase("col.amountUpper", 11),
+                        text("col.maker", 4), text("col.checker", 4), text("col.bankMatch", 5),
+                        wanYuan("col.paidToDate", 5)),
+                paymentRows, Arrays.asList(messages.get("label.total"), null, null, null, null, paid, paid, null,
+                        null, null, null)));
         List<Object> repaymentTotals = Arrays.asList(messages.get("label.total"), null, repaid, principal,
                 interestPaid, penaltyPaid, outstanding, interestPaid.add(penaltyPaid));
         sections.add(new ReportSection("repayments", ReportText.of("section.repayments"),
-                List.of(date("col.valueDate"), text("col.voucher"), wanYuan("col.amount"), wanYuan("col.principal"),
+                List.of(date("col.valueDate"), text("col.voucher", 3), wanYuan("col.amount"), wanYuan("col.principal"),
                         wanYuan("col.interest"), wanYuan("col.penalty"), wanYuan("col.principalOutstanding"),
                         wanYuan("col.interestPaidToDate")),
                 repaymentRows, repaymentTotals));
@@ -173,7 +177,8 @@ class ProjectLedgerReport implements ReportAssembler {
                 p.responsibleOfficial()));
         rows.add(fact(messages, "fact.taskForce", p.taskForce(), "fact.plan", p.planText()));
         return new ReportSection("facts", ReportText.of("section.facts"),
-                List.of(text("col.item"), text("col.value"), text("col.item"), text("col.value")), rows, null);
+                List.of(text("col.item", 2), text("col.value", 5), text("col.item", 2), text("col.value", 5)), rows,
+                null);
     }
 
     private static List<Object> fact(ReportMessages m, String k1, Object v1, String k2, Object v2) {
@@ -186,9 +191,9 @@ class ProjectLedgerReport implements ReportAssembler {
                 MilestoneReleaseCap.unlocked(allocated, m.cumulativeCapPercent()),
                 m.verifiedOn(), m.inspector(), m.evidenceRef(), m.unitsDelivered())).toList();
         return new ReportSection("milestones", ReportText.of("section.milestones"),
-                List.of(integer("col.seq"), text("col.milestone"), date("col.plannedDate"), percent("col.capPercent"),
-                        wanYuan("col.capAmount"), date("col.verifiedOn"), text("col.inspector"),
-                        text("col.evidence"), integer("col.unitsDelivered")),
+                List.of(integer("col.seq"), text("col.milestone", 4), date("col.plannedDate"),
+                        percent("col.capPercent", 2), wanYuan("col.capAmount"), date("col.verifiedOn"),
+                        text("col.inspector", 2), text("col.evidence", 5), integer("col.unitsDelivered")),
                 rows, null);
     }
 
@@ -202,7 +207,8 @@ class ProjectLedgerReport implements ReportAssembler {
                 owed.settled(), owed.interestPaid(), owed.interestDue(), owed.penaltyDue(), owed.overduePrincipal());
         // interest is shown in 元: a quarter's interest is a few thousand 元, and auditors check it to the fen
         return new ReportSection("interest", ReportText.of("section.interest"),
-                List.of(text("col.facility"), percent("col.annualRate"), yuan("col.balanceDays"), yuan("col.accrued"),
+                List.of(text("col.facility", 4), percent("col.annualRate"), yuan("col.balanceDays", 3),
+                        yuan("col.accrued"),
                         yuan("col.settled"), yuan("col.interestPaid"), yuan("col.interestDue"),
                         yuan("col.penaltyDue"), yuan("col.overduePrincipal")),
                 rows, rows.isEmpty() ? null : totals);
@@ -217,7 +223,8 @@ class ProjectLedgerReport implements ReportAssembler {
             }
         }
         return new ReportSection("settlements", ReportText.of("section.settlements"),
-                List.of(text("col.facility"), date("col.settleDate"), date("col.periodStart"), yuan("col.balanceDays"),
+                List.of(text("col.facility", 4), date("col.settleDate"), date("col.periodStart"),
+                        yuan("col.balanceDays", 3),
                         yuan("col.interestYuan"), yuan("col.penaltyBalanceDays"), yuan("col.penaltyYuan")),
                 rows, null);
     }

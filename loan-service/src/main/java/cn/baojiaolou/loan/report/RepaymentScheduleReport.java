@@ -102,7 +102,7 @@ class RepaymentScheduleReport implements ReportAssembler {
                 overdueInterest, overduePrincipal, null);
         // interest in 元 (auditors check it to the fen), principal in 万元
         ReportSection section = new ReportSection("projects", ReportText.of("section.schedule"),
-                List.of(text("col.projectCode"), text("col.projectName"), text("col.district"),
+                List.of(text("col.projectCode"), text("col.projectName", 5), text("col.district"),
                         wanYuan("col.principalOutstanding"), date("col.maturity"), yuan("col.settled"),
                         yuan("col.interestPaid"), yuan("col.overdueInterest"), wanYuan("col.overduePrincipalWan"),
                         integer("col.daysOverdue")),

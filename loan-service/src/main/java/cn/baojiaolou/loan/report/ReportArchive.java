@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.io.OutputStream;
+import java.time.YearMonth;
+import cn.baojiaolou.reports.ArchivePackage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -72,6 +76,27 @@ public class ReportArchive {
             // another print of the same bytes won the race: its row is the archive entry
         }
         return archive.findBySha256(sha256);
+    }
+
+    /**
+     * The month's 电子会计档案 package (issue 13): every PDF archived for a business date of the month, with the
+     * index and the audit chain's head at the month's end (Beijing); see {@link ArchivePackage}. Audited (so not
+     * a read-only transaction).
+     */
+    @Transactional
+    public void monthlyPackage(YearMonth month, String issuingUnit, OutputStream out) throws IOException {
+        List<ArchivePackage.Item> items = new ArrayList<>();
+        for (ArchivedReport r : archive.between(month.atDay(1), month.atEndOfMonth())) {
+            String name = r.filePath().substring(r.filePath().lastIndexOf('/') + 1);
+            items.add(new ArchivePackage.Item(name, r.reportType(), r.reportNumber(), r.parameters(),
+                    r.businessDate().toString(), Files.readAllBytes(directory.resolve(r.filePath()))));
+        }
+        Map<String, Object> head = archive.chainHeadBefore(BusinessClock.endOfDayUtc(month.atEndOfMonth()));
+        String hash = head == null ? "0".repeat(64) : (String) head.get("hash");
+        long id = head == null ? 0 : ((Number) head.get("id")).longValue();
+        ArchivePackage.write(out, month, issuingUnit, hash, id, items);
+        audit.write("REPORT_PACKAGED", "report-archive", month.toString(), null,
+                Map.of("files", items.size(), "chainHead", hash));
     }
 
     /** A download: archived like a nightly print (so the copy can be verified later) and audited. */

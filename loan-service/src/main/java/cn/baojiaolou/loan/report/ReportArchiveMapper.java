@@ -18,4 +18,13 @@ public interface ReportArchiveMapper {
 
     List<ArchivedReport> search(@Param("businessDate") LocalDate businessDate, @Param("type") String type,
                                 @Param("districtId") Long districtId, @Param("limit") int limit);
+
+    /** The month's archived PDFs (issue 13: the monthly archive package). */
+    @Select("SELECT * FROM report_archive WHERE business_date BETWEEN #{first} AND #{last} "
+            + "ORDER BY business_date, report_type, report_number, id")
+    List<ArchivedReport> between(@Param("first") LocalDate first, @Param("last") LocalDate last);
+
+    /** The audit chain's head as it stood at {@code before} (UTC): the last row written before it. */
+    @Select("SELECT id, hash FROM audit_event WHERE occurred_at < #{before} ORDER BY id DESC LIMIT 1")
+    java.util.Map<String, Object> chainHeadBefore(@Param("before") java.time.LocalDateTime before);
 }

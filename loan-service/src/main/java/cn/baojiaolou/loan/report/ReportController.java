@@ -51,9 +51,13 @@ class ReportController {
     private final ReportArchive archive;
     private final LoanSummaryReport summary;
     private final LocaleResolver locales;
+    private final String cityIssuingUnit;
 
     ReportController(ReportService reports, ReportArchive archive, LoanSummaryReport summary,
-                     LocaleResolver locales) {
+                     LocaleResolver locales,
+                     @org.springframework.beans.factory.annotation.Value("${loan.reports.issuing-unit}")
+                     String cityIssuingUnit) {
+        this.cityIssuingUnit = cityIssuingUnit;
         this.reports = reports;
         this.archive = archive;
         this.summary = summary;
@@ -94,7 +98,8 @@ class ReportController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "ReportVerification")
     record Verification(String sha256, boolean archived, String report, String reportNumber, LocalDate businessDate,
-                        String parameters, Integer pages, LocalDateTime archivedAt, String source) {
+                        String parameters, Integer pages, LocalDateTime archivedAt, String source,
+                        ReportService.SignatureStatus signature) {
     }
 
     @GetMapping("/summary")
@@ -106,6 +111,28 @@ class ReportController {
         List<LoanSummaryReport.Line> lines = summary.lines(c);
         return new Summary(c.businessDate(), c.reportNumber(), lines,
                 LoanSummaryReport.total(lines, new ReportMessages(c.locale()).get("label.total")));
+    }
+
+    /**
+     * The month's archive package (电子会计档案, issue 13): a zip of the month's archived PDFs and index.xml, for
+     * city-scope readers (it holds every district's reports). Verify it offline with {@code ArchivePackage}.
+     */
+    @GetMapping(value = "/archive/package", produces = "application/zip")
+    ResponseEntity<byte[]> archivePackage(@RequestParam String month) throws IOException {
+        java.time.YearMonth ym;
+        try {
+            ym = java.time.YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Refusal.invalid("month", "report.month.invalid");
+        }
+        if (!CurrentUser.require().isCityScope()) {
+            throw Refusal.notFound("report.unknown", "archive/package");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        archive.monthlyPackage(ym, cityIssuingUnit, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header("Content-Disposition", "attachment; filename=\"report-archive-" + ym + ".zip\"")
+                .body(out.toByteArray());
     }
 
     /** Nightly prints and downloads, newest first; a district user sees their district's only. */
@@ -129,11 +156,14 @@ class ReportController {
                                @RequestParam(value = "sha256", required = false) String sha256) throws IOException {
         String hash = sha256Of(file, sha256);
         ArchivedReport found = reports.verify(hash);
+        // an uploaded file's own signature: what an auditor outside the system checks with any PDF reader
+        ReportService.SignatureStatus signature = file == null || file.isEmpty() ? null
+                : reports.signature(file.getBytes());
         if (found == null) {
-            return new Verification(hash, false, null, null, null, null, null, null, null);
+            return new Verification(hash, false, null, null, null, null, null, null, null, signature);
         }
         return new Verification(hash, true, found.reportType(), found.reportNumber(), found.businessDate(),
-                found.parameters(), found.pages(), found.createdAt(), found.source());
+                found.parameters(), found.pages(), found.createdAt(), found.source(), signature);
     }
 
     /** The SHA-256 to look up: of the uploaded file, or the one typed (64 hex digits). */

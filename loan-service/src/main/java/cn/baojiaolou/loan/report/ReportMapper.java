@@ -58,4 +58,7 @@ public interface ReportMapper {
     /** Keyset page of the ids of projects with an allocation by asOf: id &gt; after, in id order. */
     List<Long> projectIdsAfter(@Param("after") long after, @Param("asOf") LocalDate asOf,
                                @Param("limit") int limit);
+
+    List<Long> monthlyProjectIdsAfter(@Param("after") long after, @Param("first") LocalDate first,
+                                      @Param("asOf") LocalDate asOf, @Param("limit") int limit);
 }

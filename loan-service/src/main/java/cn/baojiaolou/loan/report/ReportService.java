@@ -32,6 +32,7 @@ import cn.baojiaolou.reports.ReportDocument;
 import cn.baojiaolou.reports.ReportKind;
 import cn.baojiaolou.reports.ReportMessages;
 import cn.baojiaolou.reports.ReportNumbers;
+import cn.baojiaolou.reports.SignatureCheck;
 import cn.baojiaolou.reports.XlsxReportRenderer;
 
 /**
@@ -46,7 +47,7 @@ public class ReportService {
     static final int MAX_PERIOD_DAYS = 366;
 
     private final Map<ReportKind, ReportAssembler> assemblers = new EnumMap<>(ReportKind.class);
-    private final PdfReportRenderer pdf = new PdfReportRenderer();
+    private final PdfReportRenderer pdf;
     private final XlsxReportRenderer xlsx = new XlsxReportRenderer();
     private final ReportArchive archive;
     private final ProjectAccess access;
@@ -57,7 +58,8 @@ public class ReportService {
 
     public ReportService(List<ReportAssembler> assemblers, ReportArchive archive, ProjectAccess access,
                          DistrictMapper districts, AuditTrail audit, BusinessClock clock,
-                         @Value("${loan.reports.issuing-unit}") String cityIssuingUnit) {
+                         @Value("${loan.reports.issuing-unit}") String cityIssuingUnit, ReportSigning signing) {
+        this.pdf = signing.renderer();
         assemblers.forEach(a -> this.assemblers.put(a.kind(), a));
         this.archive = archive;
         this.access = access;
@@ -120,7 +122,7 @@ public class ReportService {
         District district = null;
         LocalDate from = null;
         LocalDate to = null;
-        if (kind == ReportKind.PROJECT_LEDGER) {
+        if (kind == ReportKind.PROJECT_LEDGER || kind == ReportKind.MONTHLY_LEDGER) {
             if (q.project() == null || q.project().isBlank()) {
                 throw Refusal.invalid("project", "report.project.required");
             }
@@ -202,6 +204,32 @@ public class ReportService {
         ArchivedReport found = archive.find(sha256);
         archive.recordVerification(sha256, found);
         return found;
+    }
+
+    /**
+     * The signature of an uploaded PDF, checked in the file itself (so it holds outside the system too), as a
+     * verification answer: status (UNSIGNED, VALID, INVALID), signer, certificate serial, signing time, whether it
+     * covers the whole file and whether the certificate is this system's signing certificate.
+     */
+    public SignatureStatus signature(byte[] file) {
+        SignatureCheck.Result r = SignatureCheck.check(file);
+        if (r.status() == SignatureCheck.Status.UNSIGNED) {
+            return new SignatureStatus(r.status().name(), null, null, null, null, null, null);
+        }
+        return new SignatureStatus(r.status().name(), r.signer(), r.certificateSerial(),
+                r.signedAt() == null ? null : r.signedAt().toOffsetDateTime().toString(), r.coversWholeFile(),
+                r.certificate() != null && pdf.signer() != null
+                        && r.certificate().equals(pdf.signer().key().certificate()), r.problem());
+    }
+
+    /**
+     * An uploaded PDF's own signature: UNSIGNED, VALID or INVALID; for a signed file the signer, the certificate's
+     * serial, the signing time (with its offset), whether it covers the whole file, whether the certificate is this
+     * system's, and what is wrong with an invalid one.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record SignatureStatus(String status, String signer, String certificateSerial, String signedAt,
+                                  Boolean coversWholeFile, Boolean ourCertificate, String problem) {
     }
 
     private District district(String codeOrName) {

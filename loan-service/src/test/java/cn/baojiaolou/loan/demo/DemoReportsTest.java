@@ -2,6 +2,7 @@ package cn.baojiaolou.loan.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,8 @@ class DemoReportsTest {
             return reports.render(c);
         });
         assertThat(PdfChecks.pages(pdf.bytes())).isEqualTo(pdf.pages());
+        // for a person to look at: every page of the five reports as PNG (README, "Reports")
+        PdfChecks.png(pdf.bytes(), Path.of("target/report-png"), kind.slug(), 100);
         return PdfChecks.text(pdf.bytes());
     }
 
@@ -59,6 +62,10 @@ class DemoReportsTest {
 
         assertThat(text).contains("项目：LL-01  吾悦华府", "零陵区财政局", "565 / 565", "5,650.00")
                 .contains("分配合计 56,500,000.00 元");
+        // people by their 姓名, never their login; each payment in 人民币大写 too
+        assertThat(PdfChecks.compact(text)).contains("李会计", "王复核", "金额（人民币大写）")
+                .doesNotContain("accountant", "reviewer");
+        assertThat(PdfChecks.compact(text)).containsPattern("[壹贰叁肆伍陆柒捌玖][拾佰仟万]\\S*元");
         String paid = jdbc.queryForObject("SELECT FORMAT(SUM(CASE entry_type WHEN 'PAYMENT' THEN amount ELSE -amount END), 2) "
                 + "FROM ledger_entry le JOIN project p ON p.id = le.project_id WHERE p.code = 'LL-01' "
                 + "AND entry_type IN ('PAYMENT','PAYMENT_REVERSAL') AND value_date <= '2023-12-31'", String.class);

@@ -137,11 +137,17 @@ class ReportDownloadTest {
                 .andExpect(jsonPath("$.sha256").value(sha))
                 .andExpect(jsonPath("$.report").value("project-ledger"))
                 .andExpect(jsonPath("$.businessDate").value(DAY))
-                .andExpect(jsonPath("$.parameters").value(containsString("project=" + here.code())));
+                .andExpect(jsonPath("$.parameters").value(containsString("project=" + here.code())))
+                // signed by the unit's certificate (the test keystore's), at the end of the business date
+                .andExpect(jsonPath("$.signature.status").value("VALID"))
+                .andExpect(jsonPath("$.signature.coversWholeFile").value(true))
+                .andExpect(jsonPath("$.signature.ourCertificate").value(true))
+                .andExpect(jsonPath("$.signature.signedAt").value("2023-12-31T23:59:59+08:00"));
         byte[] tampered = pdf.clone();
         tampered[pdf.length / 2] ^= 1; // one bit changed in the middle of the file
         verify(tampered).andExpect(jsonPath("$.archived").value(false))
-                .andExpect(jsonPath("$.report").doesNotExist());
+                .andExpect(jsonPath("$.report").doesNotExist())
+                .andExpect(jsonPath("$.signature.status").value("INVALID"));
         api.mvc().perform(multipart("/api/v1/reports/verification").param("sha256", sha.toUpperCase())
                         .with(httpBasic(auditor.username(), Fixtures.PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.archived").value(true));

@@ -16,7 +16,9 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+// reports are signed in tests as in the demo: a self-signed keystore under target/, created on the first run
+@SpringBootTest(properties = {"loan.reports.signing.path=target/report-signing.p12",
+        "loan.reports.signing.password=test", "loan.reports.signing.create-self-signed=true"})
 @AutoConfigureMockMvc
 @Import({Fixtures.class, Api.class, ContractValidation.class})
 public @interface DatabaseTest {

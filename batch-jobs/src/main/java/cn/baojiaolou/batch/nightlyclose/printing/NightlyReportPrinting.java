@@ -24,8 +24,9 @@ import cn.baojiaolou.loan.user.SystemPrincipal;
 import cn.baojiaolou.reports.ReportKind;
 
 /**
- * Step 5 of the nightly close: prints 对账异常日报 and 专项借款汇总表 for D (city-wide) and, at month end, every
- * project's 台账, into the report archive. The same data gives the same bytes, so a rerun or a restart after a kill
+ * Step 5 of the nightly close: prints 对账异常日报 and 专项借款汇总表 for D (city-wide) and, at month end, the
+ * 月度台账 of every project with a movement in the month or a principal balance (the full-history 台账 stays on
+ * demand), into the report archive. The same data gives the same bytes, so a rerun or a restart after a kill
  * archives nothing new. The 台账 render in parallel; project ids are read by keyset, a page at a time.
  */
 @Component
@@ -66,7 +67,7 @@ public class NightlyReportPrinting implements NightlyReportPrinter {
         return printed;
     }
 
-    /** Every project's 台账 of D, in parallel; answers how many. Also timed by the report benchmark. */
+    /** The 月度台账 of D's month, in parallel; answers how many. Also timed by the report benchmark. */
     public int printLedgers(LocalDate businessDate) throws InterruptedException, ExecutionException {
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -74,7 +75,8 @@ public class NightlyReportPrinting implements NightlyReportPrinter {
         try {
             long after = 0;
             while (true) {
-                List<Long> ids = mapper.projectIdsAfter(after, businessDate, PAGE);
+                List<Long> ids = mapper.monthlyProjectIdsAfter(after, businessDate.withDayOfMonth(1), businessDate,
+                        PAGE);
                 if (ids.isEmpty()) {
                     break;
                 }
@@ -82,7 +84,7 @@ public class NightlyReportPrinting implements NightlyReportPrinter {
                 for (long id : ids) {
                     // each render thread acts as the system principal too (security contexts are per thread)
                     page.add(pool.submit(() -> SystemPrincipal.call(() -> printOne(reports.nightlyContext(
-                            ReportKind.PROJECT_LEDGER, businessDate, projects.findById(id))))));
+                            ReportKind.MONTHLY_LEDGER, businessDate, projects.findById(id))))));
                 }
                 for (Future<Integer> f : page) {
                     printed += f.get();

@@ -47,11 +47,13 @@ class NightlyReportPrintingTest {
     JdbcTemplate jdbc;
 
     Fixtures.Ready ready;
+    Fixtures.Ready idle;
 
     @BeforeEach
     void scenario() {
         fx.resetNightlyTables();
         ready = fx.ready(yuan("1000000.00"));
+        idle = fx.ready(yuan("500000.00"));
         fx.verify(ready.project(), ready.restart(), LocalDate.of(2023, 2, 1));
         fx.paid(ready.project(), ready.payee(), ready.restart(), yuan("150000.00"), LocalDate.of(2024, 3, 1),
                 Fixtures.code("PZ"));
@@ -67,19 +69,28 @@ class NightlyReportPrintingTest {
         assertThat(outcome.success()).as(outcome.message()).isTrue();
 
         assertThat(nightlyTypes(LocalDate.of(2024, 3, 30))).containsExactlyInAnyOrder("exceptions", "summary");
-        long projects = jdbc.queryForObject("SELECT COUNT(DISTINCT project_id) FROM allocation "
-                + "WHERE approved_on <= '2024-03-31'", Long.class);
+        // the 月度台账 of the projects with money drawn (a movement in March or a balance); not the idle ones
+        long projects = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT project_id FROM ledger_entry "
+                + "WHERE project_id IS NOT NULL AND value_date <= '2024-03-31' GROUP BY project_id "
+                + "HAVING SUM(value_date >= '2024-03-01') > 0 OR SUM(CASE entry_type WHEN 'PAYMENT' THEN amount "
+                + "WHEN 'PAYMENT_REVERSAL' THEN -amount WHEN 'PROJECT_REPAYMENT' THEN -principal ELSE 0 END) <> 0) x",
+                Long.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_archive WHERE business_date = '2024-03-31' "
-                + "AND report_type = 'project-ledger' AND source = 'NIGHTLY'", Long.class)).isEqualTo(projects);
-        assertThat(nightlyTypes(MONTH_END)).contains("exceptions", "summary", "project-ledger");
+                + "AND report_type = 'monthly-ledger' AND source = 'NIGHTLY'", Long.class)).isEqualTo(projects)
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report_archive WHERE business_date = '2024-03-31' "
+                + "AND parameters = ?", Long.class, "monthly-ledger|2024-03-31|lang=zh|project=" + idle.project().code()))
+                .isZero();
+        assertThat(nightlyTypes(MONTH_END)).contains("exceptions", "summary", "monthly-ledger")
+                .doesNotContain("project-ledger");
 
         Map<String, Object> mine = jdbc.queryForMap("SELECT sha256, file_path FROM report_archive "
                 + "WHERE business_date = '2024-03-31' AND parameters = ?",
-                "project-ledger|2024-03-31|lang=zh|project=" + ready.project().code());
+                "monthly-ledger|2024-03-31|lang=zh|project=" + ready.project().code());
         byte[] pdf = Files.readAllBytes(fx.as(fx.cityUser(Role.AUDITOR), archive::directory).resolve((String) mine.get("file_path")));
         assertThat(ReportNumbers.sha256Hex(pdf)).isEqualTo(mine.get("sha256"));
         assertThat(PdfChecks.text(pdf)).contains("项目：" + ready.project().code(), "业务日期：2024-03-31",
-                "拨付合计 150,000.00 元");
+                "项目专项借款月度台账");
         ArchivedReport row = fx.as(fx.cityUser(Role.AUDITOR), () -> archive.find((String) mine.get("sha256")));
         assertThat(row.createdBy()).isEqualTo("system");
         assertThat(row.pages()).isEqualTo(PdfChecks.pages(pdf));
