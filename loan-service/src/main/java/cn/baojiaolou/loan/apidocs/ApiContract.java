@@ -91,6 +91,7 @@ class ApiContract {
         TAGS.put("onboarding", "存量台账导入与导出 / Importing and exporting the existing ledger");
         TAGS.put("districts", "区县 / Districts");
         TAGS.put("api-tokens", "API 令牌 / API tokens");
+        TAGS.put("users", "用户与密码（管理员管理用户，本人修改密码）/ Users and passwords");
         TAGS.put("audit", "审计日志与批处理记录 / Audit trail and batch runs");
     }
 
@@ -260,6 +261,9 @@ class ApiContract {
         String first = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
         if (path.matches("/api/v1/projects/[^/]+/repayments.*")) {
             return "repayments";
+        }
+        if (path.equals("/api/v1/me/password")) {
+            return "users";
         }
         return switch (first) {
             case "me", "service-accounts" -> "api-tokens";

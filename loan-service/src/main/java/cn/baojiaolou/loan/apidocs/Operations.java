@@ -133,6 +133,9 @@ final class Operations {
                 "汇总表的数字（与 PDF、XLSX 相同）。 / The summary report's figures as JSON.");
         op("GET /api/v1/reports/archive", "reportArchive", "报表存档 / Report archive",
                 "夜间打印与下载的存档，新的在前。 / Archived prints and downloads, newest first.");
+        op("GET /api/v1/reports/archive/package", "reportArchivePackage", "月度档案包 / Monthly archive package",
+                "一个月的存档 PDF 与 index.xml（各文件的报表、参数、SHA-256、签名证书及月末审计链头）的 zip，可离线校验；仅限全市"
+                        + "范围。 / A month's archived PDFs and their index as a zip, verifiable offline; city scope only.");
         op("POST /api/v1/reports/verification", "verifyReport", "报表验真 / Verify a report",
                 "上传 PDF（file）或给出 sha256，判断是否为存档原件。 / Is this an archived original?");
         // 台账导入 onboarding
@@ -165,6 +168,21 @@ final class Operations {
                 "管理员为银行、省平台等系统账号创建令牌；令牌只出现一次。 / For the bank's or the province's system; shown once.");
         op("DELETE /api/v1/service-accounts/{username}/tokens/{id}", "revokeServiceAccountToken",
                 "吊销系统账号令牌 / Revoke a service-account token", "管理员吊销。 / An administrator revokes it.");
+        // 用户 users
+        op("GET /api/v1/users", "listUsers", "用户列表 / List users",
+                "全部用户：登录名、姓名、角色、范围、是否启用、是否须改密码、是否系统账户。 / Every user with role, scope and state.");
+        op("POST /api/v1/users", "createUser", "新增用户 / Create a user",
+                "管理员新增用户；响应中的一次性密码只出现这一次，首次登录须修改。 / Creates a user; the one-time password is "
+                        + "shown once and must be changed at the first login.");
+        op("POST /api/v1/users/{username}/disable", "disableUser", "停用用户 / Disable a user",
+                "停用后不能登录；管理员不能停用自己。 / A disabled user cannot sign in; an admin cannot disable themself.");
+        op("POST /api/v1/users/{username}/enable", "enableUser", "启用用户 / Enable a user",
+                "重新启用已停用的用户。 / Enables a disabled user again.");
+        op("POST /api/v1/users/{username}/password-reset", "resetUserPassword", "重置密码 / Reset a password",
+                "给出新的一次性密码（只出现一次），下次登录须修改。 / A new one-time password, shown once.");
+        op("POST /api/v1/me/password", "changeMyPassword", "修改本人密码 / Change one's password",
+                "至少 10 个字符，不含登录名，不能是最近 5 次用过的密码；一次性密码只允许调用本接口。 / At least 10 characters, "
+                        + "not containing the login, none of the last 5; a one-time password allows only this call.");
         // 审计 audit
         op("GET /api/v1/audit-events", "searchAuditEvents", "审计日志 / Audit events",
                 "按用户、动作、对象、时间查审计记录。 / Audit rows by user, action, target and time.");

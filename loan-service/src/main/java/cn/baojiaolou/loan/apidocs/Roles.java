@@ -19,6 +19,8 @@ final class Roles {
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private static final List<Rule> RULES = List.of(
+            new Rule(null, "/api/v1/users", List.of("ADMIN")),
+            new Rule(null, "/api/v1/users/**", List.of("ADMIN")),
             new Rule("GET", "/api/v1/audit-events/**", List.of("AUDITOR", "ADMIN")),
             new Rule("GET", "/api/v1/batch-runs/**", List.of("ADMIN", "AUDITOR")),
             new Rule("GET", "/api/v1/reports/**", READERS),
@@ -30,6 +32,7 @@ final class Roles {
             new Rule("POST", "/api/v1/court-actions/deductions/*/write-off", List.of("REVIEWER")),
             new Rule("POST", "/api/v1/districts", List.of("ADMIN")),
             new Rule(null, "/api/v1/me/tokens/**", ANY),
+            new Rule("POST", "/api/v1/me/password", ANY),
             new Rule(null, "/api/v1/service-accounts/**", List.of("ADMIN")),
             new Rule("POST", "/api/v1/projects/*/milestones/*/verification", List.of("REVIEWER")),
             new Rule("POST", "/api/v1/disbursements/*/approval", List.of("REVIEWER")),

@@ -57,6 +57,7 @@ public class UserAdminService {
     }
 
     /** A user and the one-time password to hand over (shown this once; it must be changed at the first login). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CreatedUser")
     public record Created(UserAccountMapper.UserAccount user, String oneTimePassword) {
     }
 
