@@ -1,5 +1,5 @@
 // 人民币大写 beside an amount input, live, as the confirmation and the PDFs write it (the same rules as the server's
-// AmountInWords: one 零 for a run of zeros, 整 after whole 元). Input: digits, commas only between groups of three,
+// RmbUppercase: one 零 for a run of zeros, 整 after 元 or 角 when there is no 分). Input: digits, commas only between groups of three,
 // at most two decimals; anything else shows a hint instead of a wrong figure.
 (function () {
   var DIGITS = '零壹贰叁肆伍陆柒捌玖';
@@ -47,7 +47,7 @@
     var s = yuan ? yuan + '元' : '';
     if (jiao === 0 && fen === 0) { return s ? s + '整' : '零元整'; }
     if (jiao > 0) { s += DIGITS.charAt(jiao) + '角'; } else if (yuan) { s += '零'; }
-    if (fen > 0) { s += DIGITS.charAt(fen) + '分'; }
+    if (fen > 0) { s += DIGITS.charAt(fen) + '分'; } else { s += '整'; }
     return s;
   }
 

@@ -47,4 +47,17 @@ class RmbUppercaseTest {
         assertThatThrownBy(() -> RmbUppercase.of(new BigDecimal("10000000000000000")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The cases the court letters and the pages relied on before the two implementations became this one. */
+    @Test
+    void theLettersAndPagesCases() {
+        String[][] cases = {{"1234.56", "壹仟贰佰叁拾肆元伍角陆分"}, {"1300000.00", "壹佰叁拾万元整"},
+                {"1005000", "壹佰万伍仟元整"}, {"1000500", "壹佰万零伍佰元整"}, {"105000", "壹拾万伍仟元整"},
+                {"100000000", "壹亿元整"}, {"1000000001", "壹拾亿零壹元整"}, {"100010001", "壹亿零壹万零壹元整"},
+                {"56500000", "伍仟陆佰伍拾万元整"}, {"1001.01", "壹仟零壹元零壹分"}, {"10.50", "壹拾元伍角整"},
+                {"0.06", "陆分"}, {"0.60", "陆角整"}, {"100000000000.00", "壹仟亿元整"}};
+        for (String[] c : cases) {
+            assertThat(RmbUppercase.of(new BigDecimal(c[0]))).as(c[0]).isEqualTo(c[1]);
+        }
+    }
 }

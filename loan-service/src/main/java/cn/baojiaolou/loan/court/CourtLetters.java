@@ -2,7 +2,7 @@ package cn.baojiaolou.loan.court;
 
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.common.BusinessClock;
-import cn.baojiaolou.loan.domain.AmountInWords;
+import cn.baojiaolou.reports.RmbUppercase;
 import cn.baojiaolou.loan.domain.court.CourtDeduction;
 import cn.baojiaolou.loan.domain.court.CourtFreeze;
 import cn.baojiaolou.loan.user.Authorities;
@@ -66,7 +66,7 @@ public class CourtLetters {
         List<Paragraph> body = new ArrayList<>();
         body.add(Paragraph.text(PdfLetterRenderer.chineseDate(d.deductedOn()) + "，贵院在执行" + caseNo + "一案中，从"
                 + f.borrower() + "开立的保交楼专项借款专户扣划资金人民币" + yuan(d.amount()) + "元（大写：人民币"
-                + AmountInWords.of(d.amount()) + "）。"));
+                + RmbUppercase.of(d.amount()) + "）。"));
         body.addAll(account(f));
         body.add(Paragraph.fact("扣划日期：" + PdfLetterRenderer.chineseDate(d.deductedOn())));
         body.add(Paragraph.fact("扣划金额：人民币" + yuan(d.amount()) + "元"));
@@ -79,7 +79,7 @@ public class CourtLetters {
         body.add(Paragraph.text(LAW + "对监管账户内的资金，除因本项目工程建设产生的工程款、材料款等债权外，不得扣划。"
                 + "经核，本次扣划所执行的债权不属于本项目自身的工程建设、材料等债权（定稿前请承办人核实）。"));
         body.add(Paragraph.text("上述资金关系" + f.name() + "所支持项目的续建交付和购房群众的合法权益。特函请贵院依法审查，"
-                + "将扣划的资金人民币" + yuan(d.outstanding()) + "元（大写：人民币" + AmountInWords.of(d.outstanding())
+                + "将扣划的资金人民币" + yuan(d.outstanding()) + "元（大写：人民币" + RmbUppercase.of(d.outstanding())
                 + "）退回上述专户，并请" + housingDepartment + "依职责予以协调。如需补充材料，请与我单位联系。"));
         body.add(Paragraph.text("特此函告。"));
         body.add(Paragraph.fact("抄送：" + housingDepartment));
@@ -100,7 +100,7 @@ public class CourtLetters {
         List<Paragraph> body = new ArrayList<>();
         body.add(Paragraph.text(PdfLetterRenderer.chineseDate(z.frozenOn()) + "，贵院在" + z.caseNo() + "一案中，冻结了"
                 + f.borrower() + "开立的保交楼专项借款专户内资金人民币" + yuan(z.amount()) + "元（大写：人民币"
-                + AmountInWords.of(z.amount()) + "）。"));
+                + RmbUppercase.of(z.amount()) + "）。"));
         body.addAll(account(f));
         body.add(Paragraph.fact("冻结日期：" + PdfLetterRenderer.chineseDate(z.frozenOn())));
         body.add(Paragraph.fact("冻结金额：人民币" + yuan(z.amount()) + "元"));

@@ -160,10 +160,10 @@ class BrowserTest {
         typed.clear();
         typed.sendKeys("1,000,500.06");
         assertThat(browser.findElement(By.id("amount-words")).getText())
-                .isEqualTo(cn.baojiaolou.loan.domain.AmountInWords.of(new BigDecimal("1000500.06")));
+                .isEqualTo(cn.baojiaolou.reports.RmbUppercase.of(new BigDecimal("1000500.06")));
         typed.clear();
         typed.sendKeys("1234.5");
-        assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo("壹仟贰佰叁拾肆元伍角");
+        assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo("壹仟贰佰叁拾肆元伍角整");
         screenshot("request-amount-words");
         typed.clear();
         // one yuan over the cap: refused by the server, in Chinese, beside the amount, with the typed amount kept
