@@ -113,12 +113,11 @@ class ApiContract {
     }
 
     static {
-        // LocalDateTime is Beijing time written without an offset (2025-01-10T09:30:00.123456): not RFC 3339's
-        // date-time, which needs one, so the contract says what is really sent
-        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
-                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?$")
-                .example("2025-01-10T09:30:00")
-                .description("北京时间，不带时区 / Beijing time, without an offset"));
+        // LocalDateTime holds a stored UTC instant; the API writes it as Beijing time with its offset (web's
+        // JsonOnlyConfig), an RFC 3339 date-time
+        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema().format("date-time")
+                .example("2023-06-28T10:15:30.123456+08:00")
+                .description("北京时间，带时区 +08:00 / Beijing time with its offset"));
     }
 
     @Bean
@@ -190,6 +189,9 @@ class ApiContract {
         if (created != null && op.getResponses().containsKey("200")) {
             ApiResponse ok = op.getResponses().remove("200");
             op.getResponses().addApiResponse(created, ok.description("Created"));
+        }
+        if (doc != null) {
+            ResponseExamples.apply(doc.id(), op);
         }
         ApiResponses responses = op.getResponses();
         if (method == PathItem.HttpMethod.POST) {

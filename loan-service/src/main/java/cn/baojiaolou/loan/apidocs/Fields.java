@@ -14,8 +14,9 @@ import java.util.Properties;
 
 /**
  * Descriptions of the DTO fields and parameters, from apidocs/fields.properties: "Schema.field" first, then "field"
- * (most names mean the same everywhere). BigDecimal, which Jackson writes as a plain JSON number, is typed
- * {@code number}, {@code format: decimal}.
+ * (most names mean the same everywhere). BigDecimal, which the API writes as a decimal string (see the web
+ * package's JsonOnlyConfig), is typed {@code string}, {@code format: decimal}, with a pattern: two decimals for money,
+ * up to six for rates and percentages.
  */
 final class Fields {
 
@@ -37,6 +38,7 @@ final class Fields {
                 return;
             }
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            props.replaceAll((field, p) -> decimal(p, field));
             props.forEach((field, p) -> {
                 // Jackson writes absent values as null: whatever is not required may be null
                 if (!required.contains(field) && p.get$ref() == null) {
@@ -45,13 +47,12 @@ final class Fields {
                 if (p.getDescription() == null && p.get$ref() == null) {
                     p.setDescription(text(name, field));
                 }
-                decimal(p);
                 example(name, field, p);
                 if (p.getItems() != null) {
-                    decimal(p.getItems());
+                    p.setItems(decimal(p.getItems(), field));
                 }
                 if (p.getAdditionalProperties() instanceof Schema values) {
-                    decimal(values);
+                    p.setAdditionalProperties(decimal(values, field));
                 }
             });
         });
@@ -72,7 +73,7 @@ final class Fields {
                             param.setDescription(text("param", param.getName()));
                         }
                         if (param.getSchema() != null) {
-                            decimal(param.getSchema());
+                            param.setSchema(decimal(param.getSchema(), param.getName()));
                         }
                     });
                 }
@@ -91,7 +92,7 @@ final class Fields {
         }
         List<Schema> decimals = new java.util.ArrayList<>();
         for (Schema p : request.getProperties().values()) {
-            if ("decimal".equals(p.getFormat()) && "number".equals(p.getType())) {
+            if ("decimal".equals(p.getFormat())) {
                 decimals.add(p);
             }
         }
@@ -125,10 +126,24 @@ final class Fields {
         }
     }
 
-    private static void decimal(Schema<?> p) {
-        if (p.getFormat() == null && (isNumber(p.getType()) || (p.getTypes() != null && p.getTypes().contains("number")))) {
-            p.setFormat("decimal");
+    /** Rates and percentages: every other decimal is an amount of 元 (or 积数, 元·days) with two decimals. */
+    private static final java.util.Set<String> NOT_MONEY =
+            java.util.Set.of("annualRate", "capPercent", "cumulativeCapPercent", "penaltyMarkup", "resolutionRate");
+    static final String MONEY_STRING = "^-?\\d{1,16}\\.\\d{2}$";
+
+    /**
+     * A number without a format (what springdoc makes of BigDecimal) becomes a new string schema: a NumberSchema
+     * would turn a string example back into a number.
+     */
+    @SuppressWarnings("rawtypes")
+    private static Schema decimal(Schema p, String field) {
+        if (p.get$ref() != null || p.getFormat() != null
+                || !(isNumber(p.getType()) || (p.getTypes() != null && p.getTypes().contains("number")))) {
+            return p;
         }
+        return new io.swagger.v3.oas.models.media.StringSchema().format("decimal")
+                .pattern(NOT_MONEY.contains(field) ? DECIMAL_STRING : MONEY_STRING)
+                .description(p.getDescription()).nullable(p.getNullable()).readOnly(p.getReadOnly());
     }
 
     private static boolean isNumber(String type) {

@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.court;
 
+import cn.baojiaolou.loan.domain.Money;
 import cn.baojiaolou.loan.audit.AuditTrail;
 import cn.baojiaolou.loan.common.BusinessClock;
 import cn.baojiaolou.loan.common.GeneratedKey;
@@ -84,7 +85,7 @@ public class CourtRegister {
             GeneratedKey key = new GeneratedKey();
             CourtDeduction d = new CourtDeduction(0, facilityId, l.facilityCode(), l.id(),
                     CourtMemo.court(l.counterpartyName()), CourtMemo.caseNumber(l.memo(), l.counterpartyName()),
-                    l.amount(), l.valueDate(), DeductionStatus.OPEN, BigDecimal.ZERO, null, null, l.memo());
+                    l.amount(), l.valueDate(), DeductionStatus.OPEN, Money.ZERO, null, null, l.memo());
             mapper.insertDeduction(d, CurrentUser.username(), clock.nowUtc(), key);
             audit.write("COURT_DEDUCTION_REGISTERED", "facility", l.facilityCode(), null,
                     mapper.findDeduction(key.getId()));
@@ -166,7 +167,7 @@ public class CourtRegister {
         }
         GeneratedKey key = new GeneratedKey();
         mapper.insertDeduction(new CourtDeduction(0, f.id(), f.code(), n.bankLineId(), n.court(), n.caseNo(),
-                n.amount(), n.deductedOn(), DeductionStatus.OPEN, BigDecimal.ZERO, null, null, n.note()),
+                n.amount(), n.deductedOn(), DeductionStatus.OPEN, Money.ZERO, null, null, n.note()),
                 CurrentUser.username(), clock.nowUtc(), key);
         CourtDeduction created = mapper.findDeduction(key.getId());
         audit.write("COURT_DEDUCTION_REGISTERED", "facility", f.code(), null, created);

@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.disbursement;
 
+import cn.baojiaolou.loan.domain.Money;
 import org.springframework.security.access.prepost.PreAuthorize;
 import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.disbursement.Disbursement;
@@ -159,7 +160,7 @@ public class DisbursementService {
         PaymentLimits forPayment = limits(p, f, Use.PAYMENT);
         refuse(forPayment.check(d.amount()), forPayment);
         postings.post(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT, paidOn, d.amount(), d.amount(),
-                BigDecimal.ZERO, BigDecimal.ZERO, d.amount().negate(), voucherNo, d.id(), null, null, d.purpose(),
+                Money.ZERO, Money.ZERO, d.amount().negate(), voucherNo, d.id(), null, null, d.purpose(),
                 clock.nowUtc(), CurrentUser.username()));
         if (disbursements.markPaid(id, paidOn, voucherNo, CurrentUser.username(), clock.nowUtc()) != 1) {
             throw changedMeanwhile(id, DisbursementStatus.APPROVED); // rolls back the ledger row posted above
@@ -184,7 +185,7 @@ public class DisbursementService {
                 ledger.latestProjectEventDate(p.id()));
         LedgerEntry payment = ledger.findPaymentOf(id);
         postings.post(new LedgerEntry(null, f.id(), p.id(), EntryType.PAYMENT_REVERSAL, reversedOn, d.amount(),
-                d.amount().negate(), BigDecimal.ZERO, BigDecimal.ZERO, d.amount(), payment.voucherNo(), d.id(),
+                d.amount().negate(), Money.ZERO, Money.ZERO, d.amount(), payment.voucherNo(), d.id(),
                 null, payment.id(), reason, clock.nowUtc(), CurrentUser.username()));
         if (disbursements.markReversed(id, reversedOn, reason, CurrentUser.username(), clock.nowUtc()) != 1) {
             throw changedMeanwhile(id, DisbursementStatus.PAID);
@@ -237,8 +238,8 @@ public class DisbursementService {
         return new PaymentLimits(allocatedHere, ledger.positionTotals(p.id(), f.id()).paidNet(),
                 MilestoneReleaseCap.unlocked(allocatedAll, ms), ledger.positionTotals(p.id(), null).paidNet(),
                 request ? null : ledger.facilityTotals(f.id()).accountBalance(),
-                request ? projects.reserved(p.id(), f.id()) : BigDecimal.ZERO,
-                request ? projects.reserved(p.id(), null) : BigDecimal.ZERO,
+                request ? projects.reserved(p.id(), f.id()) : Money.ZERO,
+                request ? projects.reserved(p.id(), null) : Money.ZERO,
                 request ? AccountHolds.NONE : facilities.holds(f.id()));
     }
 

@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.repayment;
 
+import cn.baojiaolou.loan.domain.Money;
 import org.springframework.security.access.prepost.PreAuthorize;
 import cn.baojiaolou.loan.user.Authorities;
 import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
@@ -123,9 +124,9 @@ public class ProjectRepaymentService {
             throw Refusal.ruleOnField("amount", "repayment.overOwed", RepaymentWaterfall.totalOwed(due));
         }
         List<SplitLine> lines = new ArrayList<>();
-        BigDecimal penalty = BigDecimal.ZERO;
-        BigDecimal interestPart = BigDecimal.ZERO;
-        BigDecimal principal = BigDecimal.ZERO;
+        BigDecimal penalty = Money.ZERO;
+        BigDecimal interestPart = Money.ZERO;
+        BigDecimal principal = Money.ZERO;
         for (int i = 0; i < parts.size(); i++) {
             RepaymentWaterfall.Part part = parts.get(i);
             lines.add(new SplitLine(drawnOn.get(i).code(), part.penalty(), part.interest(), part.principal()));

@@ -90,12 +90,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             reject(response, problems.of(HttpStatus.BAD_REQUEST, "idempotency.badKey", List.of()));
             return;
         }
+        // a multipart or form body is left to the container, which parses and keeps the parts and parameters for
+        // the controller; reading the raw stream here would leave the controller with none of them
         boolean multipart = isMultipart(request);
+        boolean form = isForm(request);
         byte[] body;
         try {
-            // a multipart body is left to the container, which parses and keeps the parts for the controller;
-            // reading the raw stream here would leave the controller with no parts at all
-            body = multipart ? partsOf(request) : request.getInputStream().readAllBytes();
+            body = multipart ? partsOf(request) : form ? parametersOf(request)
+                    : request.getInputStream().readAllBytes();
         } catch (IllegalStateException | IOException | ServletException unreadable) {
             // too large or malformed: let the DispatcherServlet answer it (413 / 400), nothing is posted
             chain.doFilter(request, response);
@@ -103,7 +105,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String hash = sha256(request.getMethod() + " " + path + "\n", body);
         String user = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        HttpServletRequest replayable = multipart ? request : new CachedBodyRequest(request, body);
+        HttpServletRequest replayable = multipart || form ? request : new CachedBodyRequest(request, body);
         for (int attempt = 1; ; attempt++) {
             Attempt result = attempt(replayable, response, chain, user, key, path, hash);
             if (result.seen()) {
@@ -193,6 +195,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static boolean isMultipart(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** The form's parameters, sorted by name, as the bytes the request hash is taken of. */
+    private static byte[] parametersOf(HttpServletRequest request) {
+        StringBuilder all = new StringBuilder();
+        new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+            for (String value : values) {
+                all.append(name).append('=').append(value).append('\n');
+            }
+        });
+        return all.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The parts (name, file name, content) in order, as the bytes the request hash is taken of. */

@@ -86,7 +86,9 @@ class ApiClientTest {
         PaymentRequest payment = new PaymentRequest().paidOn(LocalDate.of(2025, 1, 10)).voucherNo(Fixtures.code("FK"));
         Disbursement paid = asAccountant.payDisbursement(requested.getId(), paymentKey, payment);
         assertThat(paid.getStatus()).isEqualTo(Disbursement.StatusEnum.PAID);
+        // amounts travel as decimal strings (format: decimal): the client reads them into BigDecimal, no double between
         assertThat(paid.getAmount()).isEqualByComparingTo("200000.00");
+        assertThat(paid.getPaidAt().getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8));
         // the client's retry with the same key is answered from the first payment, nothing posted twice
         assertThat(asAccountant.payDisbursement(requested.getId(), paymentKey, payment).getId()).isEqualTo(paid.getId());
 

@@ -132,7 +132,7 @@ class ConcurrentPostingsTest {
         // and the project shows what is reserved and that nothing more may be requested
         String view = api.get(accountant, "/api/v1/projects/{code}", r.code()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(view).contains("\"reserved\":10000.00", "\"requestable\":0.00");
+        assertThat(view).contains("\"reserved\":\"10000.00\"", "\"requestable\":\"0.00\"");
     }
 
     @Test

@@ -464,12 +464,13 @@ class WriteRulesTest {
                         + "\"}");
     }
 
-    /** A number of a JSON answer, read exactly (no double in between). */
+    /** A decimal of a JSON answer: the API writes them as strings ("400000.00"), so nothing passes through a double. */
     private static BigDecimal amount(ResultActions result, String pointer) throws Exception {
         String json = result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         JsonNode node = JSON.readTree(json).at(pointer);
-        assertThat(node.isNumber()).as(pointer + " in " + json).isTrue();
-        return node.decimalValue();
+        assertThat(node.isString()).as(pointer + " in " + json).isTrue();
+        assertThat(node.asString()).as(pointer).matches("-?\\d+\\.\\d+");
+        return new BigDecimal(node.asString());
     }
 
     private String statusOf(long disbursementId) {

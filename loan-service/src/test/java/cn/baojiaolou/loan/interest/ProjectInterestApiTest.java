@@ -359,7 +359,9 @@ class ProjectInterestApiTest {
     /** {@code path} is a JSON pointer without its leading slash, e.g. "positions/0/statement/settled". */
     private static void assertMoney(JsonNode node, String path, String expected) {
         JsonNode value = node.at("/" + path);
-        assertThat(value.isNumber()).as("%s is a number in %s", path, node).isTrue();
-        assertThat(value.decimalValue()).as(path).isEqualByComparingTo(expected);
+        // amounts travel as decimal strings with two decimals ("1960.00"), never as a JSON number (a double)
+        assertThat(value.isString()).as("%s is a decimal string in %s", path, node).isTrue();
+        assertThat(value.asString()).as(path).matches("-?\\d+\\.\\d{2}");
+        assertThat(new BigDecimal(value.asString())).as(path).isEqualByComparingTo(expected);
     }
 }

@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.domain.court;
 
+import cn.baojiaolou.loan.domain.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -10,6 +11,6 @@ public record CourtDeduction(long id, long facilityId, String facilityCode, Long
 
     /** What is still missing from the 专户. */
     public BigDecimal outstanding() {
-        return amount.subtract(recovered == null ? BigDecimal.ZERO : recovered);
+        return amount.subtract(recovered == null ? Money.ZERO : recovered);
     }
 }

@@ -72,13 +72,13 @@ public record PaymentLimits(BigDecimal allocated, BigDecimal paidOnAllocation, B
      */
     public Verdict check(BigDecimal amount) {
         if (amount.compareTo(allocationHeadroom()) > 0) {
-            return new Verdict(Breach.OVER_ALLOCATION, allocationHeadroom().max(BigDecimal.ZERO));
+            return new Verdict(Breach.OVER_ALLOCATION, allocationHeadroom().max(Money.ZERO));
         }
         if (amount.compareTo(progressHeadroom()) > 0) {
-            return new Verdict(Breach.OVER_PROGRESS, progressHeadroom().max(BigDecimal.ZERO));
+            return new Verdict(Breach.OVER_PROGRESS, progressHeadroom().max(Money.ZERO));
         }
         if (accountBalance != null && amount.compareTo(accountBalance) > 0) {
-            return new Verdict(Breach.ACCOUNT_OVERDRAFT, accountBalance.max(BigDecimal.ZERO));
+            return new Verdict(Breach.ACCOUNT_OVERDRAFT, accountBalance.max(Money.ZERO));
         }
         if (accountBalance != null && amount.compareTo(available()) > 0) {
             return new Verdict(Breach.ACCOUNT_HELD, available());

@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.domain.interest;
 
+import cn.baojiaolou.loan.domain.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -99,7 +100,7 @@ public final class AccumulatedBalanceInterest {
     public static InterestStatement statement(InterestTerms terms, List<PositionEvent> events, LocalDate asOf) {
         List<Settlement> settlements = new ArrayList<>();
         PositionState s = replay(terms, events, asOf, false, settlements);
-        BigDecimal overdue = asOf.isAfter(terms.maturityDate()) ? s.principal() : BigDecimal.ZERO;
+        BigDecimal overdue = asOf.isAfter(terms.maturityDate()) ? s.principal() : Money.ZERO;
         return new InterestStatement(asOf, scale(s.principal()), scale(s.balanceDays()),
                 interestOf(s.balanceDays(), terms.annualRate()), scale(s.settled()), scale(s.interestPaid()),
                 scale(s.interestDue()), scale(s.penaltyBalanceDays()),

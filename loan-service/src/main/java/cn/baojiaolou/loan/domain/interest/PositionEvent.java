@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.domain.interest;
 
+import cn.baojiaolou.loan.domain.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -12,12 +13,12 @@ public record PositionEvent(LocalDate valueDate, BigDecimal principalChange, Big
                             BigDecimal penaltyPaid) {
 
     public static PositionEvent advance(LocalDate valueDate, BigDecimal amount) {
-        return new PositionEvent(valueDate, amount, BigDecimal.ZERO, BigDecimal.ZERO);
+        return new PositionEvent(valueDate, amount, Money.ZERO, Money.ZERO);
     }
 
     /** A reversal of an advance: principal goes back down from its value date on. */
     public static PositionEvent advanceReversal(LocalDate valueDate, BigDecimal amount) {
-        return new PositionEvent(valueDate, amount.negate(), BigDecimal.ZERO, BigDecimal.ZERO);
+        return new PositionEvent(valueDate, amount.negate(), Money.ZERO, Money.ZERO);
     }
 
     public static PositionEvent repayment(LocalDate valueDate, BigDecimal principal, BigDecimal interest,

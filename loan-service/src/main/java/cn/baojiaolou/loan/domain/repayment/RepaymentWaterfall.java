@@ -1,5 +1,6 @@
 package cn.baojiaolou.loan.domain.repayment;
 
+import cn.baojiaolou.loan.domain.Money;
 import cn.baojiaolou.loan.domain.interest.DueAmounts;
 
 import java.math.BigDecimal;
@@ -46,14 +47,14 @@ public final class RepaymentWaterfall {
      */
     public static Part interestPart(BigDecimal interest, DueAmounts facility) {
         if (interest.signum() == 0) {
-            return new Part(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+            return new Part(Money.ZERO, Money.ZERO, Money.ZERO);
         }
         return layers(interest, List.of(facility), false).parts().get(0);
     }
 
     public static BigDecimal totalOwed(List<DueAmounts> positions) {
         return positions.stream().map(d -> d.interestWithPenalty().add(d.principal()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                .reduce(Money.ZERO, BigDecimal::add);
     }
 
     private static Layers layers(BigDecimal amount, List<DueAmounts> positions, boolean withPrincipal) {
@@ -63,16 +64,16 @@ public final class RepaymentWaterfall {
         BigDecimal[] principal = new BigDecimal[n];
         BigDecimal left = amount;
         for (int i = 0; i < n; i++) {
-            penalty[i] = left.min(positions.get(i).penaltyDue().max(BigDecimal.ZERO));
+            penalty[i] = left.min(positions.get(i).penaltyDue().max(Money.ZERO));
             left = left.subtract(penalty[i]);
         }
         for (int i = 0; i < n; i++) {
-            interest[i] = left.min(positions.get(i).interestDue().max(BigDecimal.ZERO));
+            interest[i] = left.min(positions.get(i).interestDue().max(Money.ZERO));
             left = left.subtract(interest[i]);
         }
         for (int i = 0; i < n; i++) {
-            principal[i] = withPrincipal ? left.min(positions.get(i).principal().max(BigDecimal.ZERO))
-                    : BigDecimal.ZERO;
+            principal[i] = withPrincipal ? left.min(positions.get(i).principal().max(Money.ZERO))
+                    : Money.ZERO;
             left = left.subtract(principal[i]);
         }
         List<Part> parts = new ArrayList<>(n);
