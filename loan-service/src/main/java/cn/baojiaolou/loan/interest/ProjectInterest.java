@@ -53,7 +53,8 @@ public class ProjectInterest {
     }
 
     public List<PositionEvent> events(long projectId, long facilityId) {
-        return PositionInterest.events(ledger.positionEvents(projectId, facilityId));
+        return ledger.positionRows(projectId, facilityId).stream().map(r -> PositionInterest.event(r.entryType(),
+                r.valueDate(), r.amount(), r.principal(), r.interest(), r.penalty())).toList();
     }
 
     @Transactional(readOnly = true)

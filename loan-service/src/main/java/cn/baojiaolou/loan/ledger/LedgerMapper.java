@@ -32,7 +32,23 @@ public interface LedgerMapper {
     List<LedgerEntry> facilityEvents(long facilityId);
 
     /** A project's events with one facility (payments, reversals, repayments) in posting order. */
-    List<LedgerEntry> positionEvents(@Param("projectId") long projectId, @Param("facilityId") long facilityId);
+    /** The six columns the interest replay needs, in value-date order: mapping the whole row cost more than the SQL. */
+    List<PositionRow> positionRows(@Param("projectId") long projectId, @Param("facilityId") long facilityId);
+
+    record PositionRow(cn.baojiaolou.loan.domain.ledger.EntryType entryType, java.time.LocalDate valueDate,
+                       java.math.BigDecimal amount, java.math.BigDecimal principal, java.math.BigDecimal interest,
+                       java.math.BigDecimal penalty) {
+    }
+
+    /** A project's rows with value dates in [from, to]. */
+    List<LedgerEntry> projectEntriesBetween(@Param("projectId") long projectId, @Param("from") java.time.LocalDate from,
+                                            @Param("to") java.time.LocalDate to);
+
+    /** Paid, principal outstanding and interest (with penalty) repaid by a project before {@code from}. */
+    ProjectTotals projectTotalsBefore(@Param("projectId") long projectId, @Param("from") java.time.LocalDate from);
+
+    record ProjectTotals(java.math.BigDecimal paid, java.math.BigDecimal principal, java.math.BigDecimal interest) {
+    }
 
     List<LedgerEntry> projectEntries(long projectId);
 

@@ -2,12 +2,14 @@ package cn.baojiaolou.loan.ledger;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import cn.baojiaolou.loan.user.Authorities;
+import cn.baojiaolou.loan.domain.Money;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,11 +31,33 @@ public class ProjectLedger {
 
     @Transactional(readOnly = true)
     public List<Line> lines(long projectId) {
-        BigDecimal paid = new BigDecimal("0.00");
-        BigDecimal principal = new BigDecimal("0.00");
-        BigDecimal interest = new BigDecimal("0.00");
+        BigDecimal zero = new BigDecimal("0.00");
+        return running(new LedgerMapper.ProjectTotals(zero, zero, zero), ledger.projectEntries(projectId));
+    }
+
+    /** A period's opening totals (everything before {@code from}) and its lines, with the balances running on. */
+    public record Period(LedgerMapper.ProjectTotals opening, List<Line> lines) {
+    }
+
+    /**
+     * The lines of [from, to] with their running balances carried from a sum of everything before: the month-end
+     * print of 10,000 projects reads a month each, not each project's whole history.
+     */
+    @Transactional(readOnly = true)
+    public Period period(long projectId, LocalDate from, LocalDate to) {
+        LedgerMapper.ProjectTotals before = ledger.projectTotalsBefore(projectId, from);
+        // SUM of DECIMAL(…, 2) keeps the scale; COALESCE with 0 may not: amounts keep two decimals
+        LedgerMapper.ProjectTotals opening = new LedgerMapper.ProjectTotals(Money.fen(before.paid()),
+                Money.fen(before.principal()), Money.fen(before.interest()));
+        return new Period(opening, running(opening, ledger.projectEntriesBetween(projectId, from, to)));
+    }
+
+    private static List<Line> running(LedgerMapper.ProjectTotals opening, List<LedgerEntry> entries) {
+        BigDecimal paid = opening.paid();
+        BigDecimal principal = opening.principal();
+        BigDecimal interest = opening.interest();
         List<Line> lines = new ArrayList<>();
-        for (LedgerEntry e : ledger.projectEntries(projectId)) {
+        for (LedgerEntry e : entries) {
             switch (e.entryType()) {
                 case PAYMENT -> {
                     paid = paid.add(e.amount());

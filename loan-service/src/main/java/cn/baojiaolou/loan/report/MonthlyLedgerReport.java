@@ -82,37 +82,29 @@ class MonthlyLedgerReport implements ReportAssembler {
     Month month(Project p, LocalDate asOf) {
         LocalDate first = asOf.withDayOfMonth(1);
         LocalDate before = first.minusDays(1);
-        BigDecimal paidOpen = ZERO;
-        BigDecimal principalOpen = ZERO;
+        // the month's rows only, their balances carried from one sum of everything before the 1st
+        ProjectLedger.Period period = ledger.period(p.id(), first, asOf);
+        BigDecimal paidOpen = period.opening().paid();
+        BigDecimal principalOpen = period.opening().principal();
         BigDecimal paidUp = ZERO;
         BigDecimal paidDown = ZERO;
         BigDecimal principalUp = ZERO;
         BigDecimal principalDown = ZERO;
-        BigDecimal paidPrev = ZERO;
-        BigDecimal principalPrev = ZERO;
-        List<ProjectLedger.Line> movements = new ArrayList<>();
-        for (ProjectLedger.Line l : ledger.lines(p.id())) {
-            LocalDate d = l.entry().valueDate();
-            if (d.isAfter(asOf)) {
-                continue;
-            }
-            if (d.isBefore(first)) {
-                paidOpen = l.paidToDate();
-                principalOpen = l.principalOutstanding();
+        BigDecimal paidPrev = paidOpen;
+        BigDecimal principalPrev = principalOpen;
+        List<ProjectLedger.Line> movements = period.lines();
+        for (ProjectLedger.Line l : movements) {
+            BigDecimal paidDelta = l.paidToDate().subtract(paidPrev);
+            BigDecimal principalDelta = l.principalOutstanding().subtract(principalPrev);
+            if (paidDelta.signum() >= 0) {
+                paidUp = paidUp.add(paidDelta);
             } else {
-                movements.add(l);
-                BigDecimal paidDelta = l.paidToDate().subtract(paidPrev);
-                BigDecimal principalDelta = l.principalOutstanding().subtract(principalPrev);
-                if (paidDelta.signum() >= 0) {
-                    paidUp = paidUp.add(paidDelta);
-                } else {
-                    paidDown = paidDown.subtract(paidDelta);
-                }
-                if (principalDelta.signum() >= 0) {
-                    principalUp = principalUp.add(principalDelta);
-                } else {
-                    principalDown = principalDown.subtract(principalDelta);
-                }
+                paidDown = paidDown.subtract(paidDelta);
+            }
+            if (principalDelta.signum() >= 0) {
+                principalUp = principalUp.add(principalDelta);
+            } else {
+                principalDown = principalDown.subtract(principalDelta);
             }
             paidPrev = l.paidToDate();
             principalPrev = l.principalOutstanding();
@@ -152,7 +144,8 @@ class MonthlyLedgerReport implements ReportAssembler {
         Project p = c.project();
         ReportMessages messages = new ReportMessages(c.locale());
         Month m = month(p, c.businessDate());
-        Map<Long, ReportMapper.DisbursementLine> payments = reports.disbursementLines(p.id(), c.businessDate())
+        Map<Long, ReportMapper.DisbursementLine> payments = reports.disbursementLinesBetween(p.id(),
+                        c.businessDate().withDayOfMonth(1), c.businessDate())
                 .stream().collect(Collectors.toMap(ReportMapper.DisbursementLine::ledgerEntryId,
                         Function.identity()));
 

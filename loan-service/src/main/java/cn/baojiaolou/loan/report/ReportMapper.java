@@ -19,6 +19,10 @@ public interface ReportMapper {
 
     List<DisbursementLine> disbursementLines(@Param("projectId") long projectId, @Param("asOf") LocalDate asOf);
 
+    /** The payment rows of [from, asOf] only (the 月度台账). */
+    List<DisbursementLine> disbursementLinesBetween(@Param("projectId") long projectId, @Param("from") LocalDate from,
+                                                    @Param("asOf") LocalDate asOf);
+
     record ExceptionRow(long id, String ruleCode, String severity, String districtCode, String districtName,
                         String projectCode, String projectName, BigDecimal amount, LocalDate firstSeen,
                         String status, LocalDate closedOn, LocalDateTime resolvedAt, String detail, String refs) {
