@@ -68,8 +68,9 @@ class ApiContract {
 
             - 认证 / Authentication: HTTP Basic (people) or `Authorization: Bearer bjl_…` (API tokens of system accounts). \
             Each operation names the roles it needs (会计 ACCOUNTANT, 复核 REVIEWER, 审计 AUDITOR, 管理员 ADMIN).
-            - 金额 / Money: JSON numbers in 元 with two decimals (e.g. `200000.00`); read them as decimals, never as \
-            binary floating point. 日期 / Dates: `YYYY-MM-DD`; times are Beijing time.
+            - 金额 / Money: answered as decimal strings in 元 with two decimals (e.g. `"200000.00"`); requests may send \
+            a string or a number; read them as decimals, never as binary floating point. 日期 / Dates: `YYYY-MM-DD`; \
+            times are RFC 3339 in Beijing time (`+08:00`).
             - 错误 / Errors: `application/problem+json` (RFC 9457) with a stable `code`; `detail` is Chinese unless \
             `Accept-Language: en`.
             - 幂等 / Idempotency: money-moving POSTs require an `Idempotency-Key` header; see each operation.

@@ -43,6 +43,20 @@ final class Operations {
                 "登记一个保交楼项目（开发商、总套数、资金缺口、计划交付日）。 / Registers a 保交楼 project.");
         op("GET /api/v1/projects/{code}", "getProject", "项目详情 / Get a project",
                 "项目、收款人、额度分配、节点与可申请金额。 / The project with payees, allocations, milestones and what may be requested.");
+        op("PUT /api/v1/projects/{code}", "editProjectFacts", "修改项目基本情况 / Edit a project's facts",
+                "修改一楼一策、包保领导、工作专班、总套数等基本情况（编号、区县与状态不在此修改；总套数不少于已交付套数；已销号的项目不能修改）。"
+                        + " / Edits the project's facts (not its code, district or status); total units never below "
+                        + "the homes delivered; a closed-out project keeps its facts.");
+        op("POST /api/v1/projects/{code}/status", "changeProjectStatus", "变更项目状态 / Change a project's status",
+                "停工 → 复工 → 竣工 → 交付 → 销号，每次一步（复工后可再次停工），须有生效日期（不晚于今天、不早于上次变更）和文件编号。"
+                        + "销号须全部房屋交付、分配额度全部拨付、节点全部核验、无未完成的拨付申请且无未处理的严重异常，否则 422 并在 errors[] 中逐条列出。"
+                        + " / One step of STOPPED → RESUMED → COMPLETED → DELIVERED → CLOSED (a resumed project may stop "
+                        + "again), dated and with its document. CLOSED needs every home delivered, the allocation paid "
+                        + "out, every milestone verified, no open request and no open SERIOUS exception; otherwise 422 "
+                        + "lists each blocker in errors[].");
+        op("GET /api/v1/projects/{code}/status-history", "projectStatusHistory", "项目状态变更记录 / Status history",
+                "项目的状态变更，按发生顺序；第一行（fromStatus 为空）是登记时的状态。 / The project's status changes in "
+                        + "order; the first row (no fromStatus) is the status it was registered with.");
         op("POST /api/v1/projects/{code}/payees", "addPayee", "登记收款人 / Add a payee",
                 "登记施工方、供应商等收款账户。 / Adds a payee (contractor, supplier …) of the project.");
         op("POST /api/v1/projects/{code}/allocations", "allocate", "分配额度 / Allocate a facility",

@@ -35,6 +35,7 @@ final class Roles {
             new Rule("POST", "/api/v1/me/password", ANY),
             new Rule(null, "/api/v1/service-accounts/**", List.of("ADMIN")),
             new Rule("POST", "/api/v1/projects/*/milestones/*/verification", List.of("REVIEWER")),
+            new Rule("PUT", "/api/v1/projects/*", List.of("ACCOUNTANT")),
             new Rule("POST", "/api/v1/disbursements/*/approval", List.of("REVIEWER")),
             new Rule("POST", "/api/v1/disbursements/*/rejection", List.of("REVIEWER")),
             // every other POST of SecurityConfig's list is the accountant's

@@ -15,6 +15,7 @@ import cn.baojiaolou.loan.domain.milestone.Milestone;
 import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
 import cn.baojiaolou.loan.domain.project.Payee;
 import cn.baojiaolou.loan.domain.project.PayeeKind;
+import cn.baojiaolou.loan.project.ProjectLifeCycleService;
 import cn.baojiaolou.loan.project.ProjectService;
 import cn.baojiaolou.loan.domain.project.ProjectStatus;
 import cn.baojiaolou.loan.repayment.ProjectRepaymentService;
@@ -64,6 +65,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final FacilityService facilities;
     private final FacilityMapper facilityMapper;
     private final ProjectService projects;
+    private final ProjectLifeCycleService lifeCycle;
     private final DisbursementService disbursements;
     private final ProjectRepaymentService repayments;
     private final LedgerMapper ledger;
@@ -81,7 +83,9 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(DistrictService districts, FacilityService facilities, FacilityMapper facilityMapper,
                    ProjectService projects, DisbursementService disbursements, ProjectRepaymentService repayments,
                    LedgerMapper ledger, UserMapper users,
-                   PasswordEncoder encoder, BankStatementImporter statements, JdbcTemplate jdbc) {
+                   PasswordEncoder encoder, BankStatementImporter statements, JdbcTemplate jdbc,
+                   ProjectLifeCycleService lifeCycle) {
+        this.lifeCycle = lifeCycle;
         this.districts = districts;
         this.facilities = facilities;
         this.facilityMapper = facilityMapper;
@@ -261,8 +265,19 @@ class DemoDataLoader implements ApplicationRunner {
                          String allocation, String facility, LocalDate approvedOn, LocalDate[] verifiedOn,
                          int deliveredUnits, LocalDate expectedDelivery) {
         LocalDate created = approvedOn.minusDays(5);
-        ProjectStatus status = deliveredUnits > 0 ? (district.startsWith("石林") ? ProjectStatus.CLOSED
-                : ProjectStatus.DELIVERED) : ProjectStatus.RESUMED;
+        // registered as resumed (复工); a project whose homes are delivered goes 竣工 → 交付 once the last payment is made,
+        // and 石林's are closed out (销号) the day after
+        ProjectStatus status = ProjectStatus.RESUMED;
+        if (deliveredUnits > 0 && verifiedOn.length == 4) {
+            LocalDate after = verifiedOn[3].plusDays(11);
+            boolean closeOut = district.startsWith("石林");
+            later(after, () -> as(Role.ACCOUNTANT, () -> {
+                lifeCycle.change(code, ProjectStatus.COMPLETED, verifiedOn[2], "竣工验收备案 JG-" + code, null);
+                lifeCycle.change(code, ProjectStatus.DELIVERED, verifiedOn[3], "交付证明 JF-" + code, null);
+                return closeOut ? lifeCycle.change(code, ProjectStatus.CLOSED, after, "销号批复 XH-" + code,
+                        "房屋全部交付，专项借款拨付完毕") : null;
+            }));
+        }
         later(created, () -> {
             as(Role.ACCOUNTANT, () -> projects.create(new ProjectService.NewProject(code, name, district, developer,
                     "DEV" + Math.abs(code.hashCode()), contractor, units, yuan(allocation).multiply(BigDecimal.valueOf(2)),

@@ -28,6 +28,7 @@ import cn.baojiaolou.loan.milestone.MilestoneMapper;
 import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
 import cn.baojiaolou.loan.domain.project.Payee;
 import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
 import cn.baojiaolou.loan.project.ProjectAccess;
 import cn.baojiaolou.loan.project.ProjectMapper;
 import cn.baojiaolou.loan.user.CurrentUser;
@@ -102,7 +103,10 @@ public class DisbursementService {
         // before the insert, whose foreign keys would otherwise share-lock the facility after the project. A request
         // moves no 专户 money: the facility shared is enough, and requests on its other projects are not held up.
         facilities.lockShared(f.id());
-        projects.lock(p.id());
+        if (projects.lock(p.id()).status() == ProjectStatus.CLOSED) {
+            // read under the lock: a 销号 that won the race is seen here, so no request lands on a closed project
+            throw Refusal.conflict("project.closedNoRequests", p.code());
+        }
         PaymentLimits forRequest = limits(p, f, Use.REQUEST);
         refuse(forRequest.check(amount), forRequest);
         GeneratedKey key = new GeneratedKey();

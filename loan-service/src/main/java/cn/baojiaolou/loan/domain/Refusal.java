@@ -26,13 +26,37 @@ public class Refusal extends RuntimeException {
     private final String messageKey;
     private final transient Object[] args;
     private final String field;
+    private final transient java.util.List<Refusal> reasons;
 
     public Refusal(Kind kind, String messageKey, String field, Object... args) {
+        this(kind, messageKey, field, java.util.List.of(), args);
+    }
+
+    private Refusal(Kind kind, String messageKey, String field, java.util.List<Refusal> reasons, Object... args) {
         super(messageKey);
         this.kind = kind;
         this.messageKey = messageKey;
         this.field = field;
+        this.reasons = java.util.List.copyOf(reasons);
         this.args = args;
+    }
+
+    /** A rule refuses for several reasons at once, each on a field of its own (all of them are listed). */
+    public static Refusal blocked(String messageKey, java.util.List<Refusal> reasons) {
+        return new Refusal(Kind.RULE, messageKey, null, reasons);
+    }
+
+    /** An argument that is itself a message of the bundles (a status's label, say), read in the answer's language. */
+    public record Label(String key) {
+    }
+
+    /** Labels of the bundles named prefix + each value's name: Refusal.labels("status.", STOPPED) → 停工. */
+    public static Object labels(String prefix, java.util.Collection<? extends Enum<?>> values) {
+        return new LabelList(values.stream().map(v -> new Label(prefix + v.name())).toList());
+    }
+
+    /** Several labels, read as one list. */
+    public record LabelList(java.util.List<Label> labels) {
     }
 
     public static Refusal notFound(String messageKey, Object... args) {
@@ -74,5 +98,10 @@ public class Refusal extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    /** The reasons of a refusal with several (empty for a refusal with one). */
+    public java.util.List<Refusal> reasons() {
+        return reasons;
     }
 }

@@ -17,6 +17,7 @@ import cn.baojiaolou.loan.onboarding.LedgerTemplate.SheetDef;
 import cn.baojiaolou.loan.onboarding.LedgerWorkbook.Line;
 import cn.baojiaolou.loan.onboarding.LedgerWorkbook.Problem;
 import cn.baojiaolou.loan.project.ProjectMapper;
+import cn.baojiaolou.loan.project.ProjectLifeCycleService;
 import cn.baojiaolou.loan.project.ProjectService;
 import cn.baojiaolou.loan.repayment.ProjectRepaymentService;
 import cn.baojiaolou.loan.user.Authorities;
@@ -82,6 +83,7 @@ public class OnboardingService {
     private final OnboardingMapper mapper;
     private final FacilityService facilities;
     private final ProjectService projects;
+    private final ProjectLifeCycleService lifeCycle;
     private final DisbursementService disbursements;
     private final ProjectRepaymentService repayments;
     private final ProjectMapper projectMapper;
@@ -99,7 +101,9 @@ public class OnboardingService {
                              DisbursementService disbursements, ProjectRepaymentService repayments,
                              ProjectMapper projectMapper, MilestoneMapper milestones, UserMapper users,
                              AuditTrail audit, BusinessClock clock, ObjectMapper json,
-                             PlatformTransactionManager transactions, SqlSessionTemplate sessions) {
+                             PlatformTransactionManager transactions, SqlSessionTemplate sessions,
+                             ProjectLifeCycleService lifeCycle) {
+        this.lifeCycle = lifeCycle;
         this.mapper = mapper;
         this.facilities = facilities;
         this.projects = projects;
@@ -258,7 +262,7 @@ public class OnboardingService {
         void execute(Step step) {
             try {
                 savepoint.executeWithoutResult(s -> step.action().run());
-                if (step.phase() != PHASE_REVERSAL) {
+                if (step.phase() != PHASE_REVERSAL && step.phase() != PHASE_CLOSE_OUT) {
                     done.merge(step.line().sheet().name(), 1, Integer::sum);
                 }
                 return;
@@ -291,6 +295,13 @@ public class OnboardingService {
                     Step s = step(sheet, order, line);
                     if (s != null) {
                         steps.add(s);
+                    }
+                    if (sheet == LedgerTemplate.PROJECTS && "CLOSED".equals(LedgerTemplate.code(
+                            LedgerTemplate.PROJECT_STATUS, line.text("status")))) {
+                        // a project closed out (销号) takes no payment: it is registered as delivered, its history
+                        // replayed, and closed out after everything else
+                        steps.add(new Step(LocalDate.MAX, PHASE_CLOSE_OUT, order, line.row(), line,
+                                () -> closeOut(line)));
                     }
                     if (sheet == LedgerTemplate.DISBURSEMENTS && "REVERSED".equals(disbursementStatus(line))
                             && line.has("reversedOn")) {
@@ -408,12 +419,17 @@ public class OnboardingService {
             if (units < 1 || units > 100_000) {
                 throw Refusal.invalid("totalUnits", "onboarding.unitsRange", units);
             }
-            ProjectStatus st = status;
+            ProjectStatus st = status == ProjectStatus.CLOSED ? ProjectStatus.DELIVERED : status;
             ProjectService.ProjectView v = as(importer, l, () -> projects.create(new ProjectService.NewProject(code,
                     l.text("name"), l.text("district"), l.text("developer"), l.text("developerAccountNo"),
                     l.text("contractor"), units, l.amount("fundingGap"), l.date("expectedDelivery"), st,
                     l.text("planText"), l.text("official"), l.text("taskForce"))));
             created(l, "project", v.project().id());
+        }
+
+        private void closeOut(Line l) {
+            as(importer, l, () -> lifeCycle.recordImported(l.text("code"), ProjectStatus.CLOSED,
+                    "存量台账导入：原台账状态为销号"));
         }
 
         private void payee(Line l) {
@@ -557,6 +573,7 @@ public class OnboardingService {
     private static final int PHASE_REVERSAL = 45;
     private static final int PHASE_REPAYMENT = 50;
     private static final int PHASE_CENTRAL = 60;
+    private static final int PHASE_CLOSE_OUT = 90;
 
     /** A disbursement row's status: its 状态, else 已付款 when it has a 付款日期, else 待复核; null when unknown. */
     static String disbursementStatus(Line l) {

@@ -2,6 +2,8 @@ package cn.baojiaolou.loan.overview;
 
 import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.domain.project.ProjectStatus;
+import cn.baojiaolou.loan.domain.project.ProjectLifeCycle;
+import cn.baojiaolou.loan.project.ProjectLifeCycleService;
 import cn.baojiaolou.loan.project.ProjectService;
 
 import java.util.Comparator;
@@ -40,11 +42,13 @@ class ProjectPages {
     private final ReconExceptionService exceptions;
     private final BusinessClock clock;
     private final PageErrors errors;
+    private final ProjectLifeCycleService lifeCycle;
 
     ProjectPages(ProjectService projects, DistrictService districts, ProjectLedger ledger, ProjectInterest interest,
                  DisbursementService disbursements, ReconExceptionService exceptions, BusinessClock clock,
-                 PageErrors errors) {
+                 PageErrors errors, ProjectLifeCycleService lifeCycle) {
         this.projects = projects;
+        this.lifeCycle = lifeCycle;
         this.districts = districts;
         this.ledger = ledger;
         this.interest = interest;
@@ -104,8 +108,12 @@ class ProjectPages {
         return "projects";
     }
 
+    /** The status form's first values: the next step, effective today. */
+    record StatusFormDefaults(String status, String effectiveOn, String documentRef, String note) {
+    }
+
     @GetMapping("/projects/{code}")
-    String project(@PathVariable String code, Model model) {
+    String project(@PathVariable String code, Model model, Locale locale) {
         ProjectService.ProjectView view = projects.get(code);
         Project p = view.project();
         model.addAttribute("view", view);
@@ -116,6 +124,18 @@ class ProjectPages {
         model.addAttribute("disbursements", disbursements.search(p.code(), null));
         model.addAttribute("exceptions", exceptions.search(null, "OPEN", null, null, p.code()));
         model.addAttribute("today", clock.today());
+        model.addAttribute("statusHistory", lifeCycle.history(p.code()));
+        List<ProjectStatus> next = ProjectLifeCycle.next(p.status());
+        model.addAttribute("nextStatuses", next);
+        if (next.contains(ProjectStatus.CLOSED)) {
+            // what 销号 would still refuse, shown before anyone tries
+            model.addAttribute("closeOutBlockers", lifeCycle.closeOutBlockers(p.code()).stream()
+                    .map(r -> errors.message(r, locale)).toList());
+        }
+        if (!model.containsAttribute("statusForm")) {
+            model.addAttribute("statusForm", new StatusFormDefaults(next.isEmpty() ? null : next.get(0).name(),
+                    clock.today().toString(), null, null));
+        }
         return "project";
     }
 }

@@ -5,6 +5,7 @@ import cn.baojiaolou.loan.domain.project.Payee;
 import cn.baojiaolou.loan.domain.project.PayeeKind;
 import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.domain.project.ProjectStatus;
+import cn.baojiaolou.loan.domain.project.StatusChange;
 
 import cn.baojiaolou.loan.common.Amount;
 import cn.baojiaolou.loan.common.BusinessClock;
@@ -29,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,10 +50,12 @@ class ProjectController {
     private final ProjectInterest interest;
     private final ProjectLedger ledger;
     private final BusinessClock clock;
+    private final ProjectLifeCycleService lifeCycle;
 
     ProjectController(ProjectService service, ProjectAccess access, ProjectInterest interest, ProjectLedger ledger,
-                      BusinessClock clock) {
+                      BusinessClock clock, ProjectLifeCycleService lifeCycle) {
         this.service = service;
+        this.lifeCycle = lifeCycle;
         this.access = access;
         this.interest = interest;
         this.ledger = ledger;
@@ -71,6 +75,23 @@ class ProjectController {
                           @Size(max = 4000) @SafeText String planText,
                           @Size(max = 64) @SafeText String responsibleOfficial,
                           @Size(max = 255) @SafeText String taskForce) {
+    }
+
+    record FactsRequest(@NotBlank @Size(max = 128) @SafeText String name,
+                        @NotBlank @Size(max = 128) @SafeText String developer,
+                        @Size(max = 40) @SafeText String developerAccountNo,
+                        @Size(max = 128) @SafeText String contractor,
+                        @NotNull @Min(1) @Max(100000) Integer totalUnits,
+                        @PositiveOrZero @DecimalMax("100000000000.00") @Digits(integer = 12, fraction = 2) BigDecimal fundingGap,
+                        LocalDate expectedDeliveryDate,
+                        @Size(max = 4000) @SafeText String planText,
+                        @Size(max = 64) @SafeText String responsibleOfficial,
+                        @Size(max = 255) @SafeText String taskForce) {
+    }
+
+    record StatusRequest(@NotNull ProjectStatus status, @NotNull LocalDate effectiveOn,
+                         @NotBlank @Size(max = 128) @SafeText String documentRef,
+                         @Size(max = 500) @SafeText String note) {
     }
 
     record PayeeRequest(@NotBlank @Size(max = 128) @SafeText String name,
@@ -99,6 +120,25 @@ class ProjectController {
         return service.create(new ProjectService.NewProject(r.code(), r.name(), r.district(), r.developer(),
                 r.developerAccountNo(), r.contractor(), r.totalUnits(), r.fundingGap(), r.expectedDeliveryDate(),
                 r.status(), r.planText(), r.responsibleOfficial(), r.taskForce()));
+    }
+
+    @PutMapping("/{code}")
+    ProjectService.ProjectView editFacts(@PathVariable String code, @Valid @RequestBody FactsRequest r) {
+        return service.editFacts(code, new ProjectService.ProjectFacts(r.name(), r.developer(), r.developerAccountNo(),
+                r.contractor(), r.totalUnits(), r.fundingGap() == null ? cn.baojiaolou.loan.domain.Money.ZERO
+                : r.fundingGap(), r.expectedDeliveryDate(), r.planText(), r.responsibleOfficial(), r.taskForce()));
+    }
+
+    /** 停工 → 复工 → 竣工 → 交付 → 销号, one step at a time; 销号 lists what blocks it. */
+    @PostMapping("/{code}/status")
+    @ResponseStatus(HttpStatus.CREATED)
+    StatusChange changeStatus(@PathVariable String code, @Valid @RequestBody StatusRequest r) {
+        return lifeCycle.change(code, r.status(), r.effectiveOn(), r.documentRef(), r.note());
+    }
+
+    @GetMapping("/{code}/status-history")
+    List<StatusChange> statusHistory(@PathVariable String code) {
+        return lifeCycle.history(code);
     }
 
     @GetMapping

@@ -4,12 +4,14 @@ import cn.baojiaolou.loan.domain.project.Allocation;
 import cn.baojiaolou.loan.domain.project.Payee;
 import cn.baojiaolou.loan.domain.project.Project;
 import cn.baojiaolou.loan.domain.project.ProjectStatus;
+import cn.baojiaolou.loan.domain.project.StatusChange;
 
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -28,6 +30,8 @@ public interface ProjectMapper {
 
     void insert(@Param("p") Project project, @Param("now") LocalDateTime now, @Param("by") String by,
                 @Param("key") GeneratedKey key);
+
+    void updateFacts(@Param("id") long id, @Param("f") ProjectService.ProjectFacts facts);
 
     void addDeliveredUnits(@Param("id") long id, @Param("units") int units);
 
@@ -50,4 +54,19 @@ public interface ProjectMapper {
     BigDecimal reserved(@Param("projectId") long projectId, @Param("facilityId") Long facilityId);
 
     BigDecimal allocatedTotal(@Param("projectId") long projectId, @Param("facilityId") Long facilityId);
+
+    void insertStatusChange(@Param("projectId") long projectId, @Param("from") ProjectStatus from,
+                            @Param("to") ProjectStatus to, @Param("effectiveOn") LocalDate effectiveOn,
+                            @Param("documentRef") String documentRef, @Param("note") String note,
+                            @Param("now") LocalDateTime now, @Param("by") String by);
+
+    void updateStatus(@Param("id") long id, @Param("status") ProjectStatus status);
+
+    /** The project's life cycle in the order it happened (effective date, then entry). */
+    List<StatusChange> statusHistory(long projectId);
+
+    /** REQUESTED and APPROVED disbursements: requests not yet paid or rejected. */
+    int openRequests(long projectId);
+
+    int openSeriousExceptions(long projectId);
 }

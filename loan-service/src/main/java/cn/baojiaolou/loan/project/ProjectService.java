@@ -100,8 +100,38 @@ public class ProjectService {
         GeneratedKey key = new GeneratedKey();
         projects.insert(p, clock.nowUtc(), CurrentUser.username(), key);
         Project created = projects.findById(key.getId());
+        // the life cycle's first row: the status the project is registered with, held from today
+        projects.insertStatusChange(created.id(), null, created.status(), clock.today(), "—", null, clock.nowUtc(),
+                CurrentUser.username());
         audit.write("PROJECT_CREATED", "project", created.code(), null, created);
         return view(created);
+    }
+
+    /** A project's facts as they may be edited: everything but its code, district and status. */
+    public record ProjectFacts(String name, String developer, String developerAccountNo, String contractor,
+                               int totalUnits, BigDecimal fundingGap, LocalDate expectedDeliveryDate, String planText,
+                               String responsibleOfficial, String taskForce) {
+    }
+
+    /**
+     * Edits 一楼一策, 包保领导, 工作专班, units and the other facts, under the project's row lock. Total units never fall
+     * below the homes already delivered; a project closed out (销号) keeps its facts as they were.
+     */
+    @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public ProjectView editFacts(String code, ProjectFacts f) {
+        Project p = access.require(code);
+        Project before = projects.lock(p.id());
+        if (before.status() == ProjectStatus.CLOSED) {
+            throw Refusal.conflict("project.closedFacts", before.code());
+        }
+        if (f.totalUnits() < before.deliveredUnits()) {
+            throw Refusal.ruleOnField("totalUnits", "project.unitsBelowDelivered", before.deliveredUnits());
+        }
+        projects.updateFacts(p.id(), f);
+        Project after = projects.findById(p.id());
+        audit.write("PROJECT_FACTS_EDITED", "project", p.code(), before, after);
+        return view(after);
     }
 
     @Transactional(readOnly = true)

@@ -32,6 +32,7 @@ import cn.baojiaolou.loan.milestone.MilestoneMapper;
 import cn.baojiaolou.loan.domain.milestone.MilestoneReleaseCap;
 import cn.baojiaolou.loan.domain.project.Allocation;
 import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.domain.project.ProjectStatus;
 import cn.baojiaolou.loan.project.ProjectMapper;
 import cn.baojiaolou.reports.ReportDocument;
 import cn.baojiaolou.reports.ReportHeader;
@@ -93,7 +94,7 @@ class ProjectLedgerReport implements ReportAssembler {
         ProjectInterest.Summary owed = interest.asOf(p.id(), asOf);
 
         List<ReportSection> sections = new ArrayList<>();
-        sections.add(facts(p, asOfMilestones, messages));
+        sections.add(facts(p, reports.statusOn(p.id(), asOf), asOfMilestones, messages));
         sections.add(new ReportSection("allocations", ReportText.of("section.allocations"),
                 List.of(text("col.facility", 4), text("col.approvalRef", 5), date("col.approvedOn", 2),
                         wanYuan("col.allocated", 2)),
@@ -163,14 +164,15 @@ class ProjectLedgerReport implements ReportAssembler {
         return new ReportDocument(header, sections);
     }
 
-    private static ReportSection facts(Project p, List<Milestone> milestones, ReportMessages messages) {
+    private static ReportSection facts(Project p, ProjectStatus statusOn, List<Milestone> milestones,
+                                       ReportMessages messages) {
         int delivered = milestones.stream().filter(Milestone::verified)
                 .mapToInt(m -> m.unitsDelivered() == null ? 0 : m.unitsDelivered()).sum();
         List<List<Object>> rows = new ArrayList<>();
         rows.add(fact(messages, "fact.code", p.code(), "fact.name", p.name()));
         rows.add(fact(messages, "fact.district", p.districtName(), "fact.developer", p.developer()));
         rows.add(fact(messages, "fact.contractor", p.contractor(), "fact.status",
-                messages.get("status." + p.status().name())));
+                messages.get("status." + statusOn.name())));
         rows.add(fact(messages, "fact.units", p.totalUnits() + " / " + delivered, "fact.fundingGap",
                 WanYuan.format(p.fundingGap())));
         rows.add(fact(messages, "fact.expectedDelivery", p.expectedDeliveryDate(), "fact.official",

@@ -65,4 +65,8 @@ public interface ReportMapper {
 
     List<Long> monthlyProjectIdsAfter(@Param("after") long after, @Param("first") LocalDate first,
                                       @Param("asOf") LocalDate asOf, @Param("limit") int limit);
+
+    /** The project's status at the end of asOf (the life cycle's last change effective by then). */
+    cn.baojiaolou.loan.domain.project.ProjectStatus statusOn(@Param("projectId") long projectId,
+                                                             @Param("asOf") java.time.LocalDate asOf);
 }

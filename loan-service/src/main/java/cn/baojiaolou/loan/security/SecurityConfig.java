@@ -143,14 +143,15 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, API + "/facilities", API + "/facilities/*/drawdowns",
                                 API + "/facilities/*/repayments", API + "/projects", API + "/projects/*/payees",
                                 API + "/projects/*/allocations", API + "/projects/*/milestones",
-                                API + "/projects/*/repayments", API + "/disbursements",
+                                API + "/projects/*/repayments", API + "/projects/*/status", API + "/disbursements",
                                 API + "/disbursements/*/payment", API + "/disbursements/*/reversal",
                                 API + "/bank-statements", API + "/bank-statements/preview",
                                 API + "/bank-statements/mappings", API + "/bank-statements/held/*/confirmation",
                                 API + "/bank-statements/held/*/drop", API + "/court-actions/**",
                                 API + "/onboarding", API + "/onboarding/*/confirmation")
                         .hasRole(ACCOUNTANT.name())
-                        // no endpoint takes these methods: MVC answers 405 with Allow (problem+json), not a 403
+                        .requestMatchers(HttpMethod.PUT, API + "/projects/*").hasRole(ACCOUNTANT.name())
+                        // no other endpoint takes these methods: MVC answers 405 with Allow (problem+json), not a 403
                         .requestMatchers(HttpMethod.PUT, API + "/**").authenticated()
                         .requestMatchers(HttpMethod.DELETE, API + "/**").authenticated()
                         .requestMatchers(HttpMethod.PATCH, API + "/**").authenticated()
@@ -171,6 +172,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/fonts/**", "/favicon.ico", "/error")
                         .permitAll()
+                        .requestMatchers("/projects/new", "/projects/*/edit").hasRole(ACCOUNTANT.name())
+                        .requestMatchers(HttpMethod.POST, "/projects/*/setup/**", "/projects/*/status")
+                        .hasRole(ACCOUNTANT.name())
                         .requestMatchers("/disbursements/new", "/disbursements/work", "/disbursements/*/payment", "/projects/*/repayments/**",
                                 "/statements/**", "/onboarding/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers(HttpMethod.POST, "/court-actions/deductions/*/write-off")

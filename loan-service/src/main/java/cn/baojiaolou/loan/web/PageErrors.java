@@ -33,7 +33,13 @@ public class PageErrors {
     }
 
     public String message(Refusal e, Locale locale) {
-        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale);
+        String text = messages.getMessage(e.messageKey(), ProblemResponses.displayed(e.args(), messages, locale), e.messageKey(), locale);
+        if (e.reasons().isEmpty()) {
+            return text;
+        }
+        String separator = messages.getMessage("separator.list", null, "; ", locale);
+        return text + e.reasons().stream().map(r -> message(r, locale))
+                .collect(java.util.stream.Collectors.joining(separator));
     }
 
     /** Digits, with thousands separators only in groups of three ("1,234,567.89"), and at most two decimals. */

@@ -37,6 +37,14 @@ public class ProblemResponses {
 
     public ProblemDetail of(Refusal e) {
         String text = message(e.messageKey(), e.args());
+        if (!e.reasons().isEmpty()) {
+            // a refusal with several reasons: each one an entry of errors[], all of them in the detail too
+            List<FieldProblem> errors = e.reasons().stream()
+                    .map(r -> new FieldProblem(r.field(), message(r.messageKey(), r.args()))).toList();
+            String joined = text + errors.stream().map(FieldProblem::message)
+                    .collect(java.util.stream.Collectors.joining(message("separator.list"), "", ""));
+            return build(status(e.kind()), e.messageKey(), joined, errors);
+        }
         List<FieldProblem> errors = e.field() == null ? List.of() : List.of(new FieldProblem(e.field(), text));
         return build(status(e.kind()), e.messageKey(), text, errors);
     }
@@ -73,11 +81,15 @@ public class ProblemResponses {
     }
 
     private String message(String key, Object[] args, String fallback) {
-        return messages.getMessage(key, displayed(args), fallback, locale());
+        Locale locale = locale();
+        return messages.getMessage(key, displayed(args, messages, locale), fallback, locale);
     }
 
-    /** Amounts read as 元 with thousands separators and always two decimals: 46,913.50. */
-    private static Object[] displayed(Object[] args) {
+    /**
+     * Amounts read as 元 with thousands separators and always two decimals: 46,913.50; labels of the bundles (a
+     * status) in the answer's language.
+     */
+    static Object[] displayed(Object[] args, MessageSource messages, Locale locale) {
         if (args == null) {
             return null;
         }
@@ -85,6 +97,12 @@ public class ProblemResponses {
         for (int i = 0; i < out.length; i++) {
             if (out[i] instanceof BigDecimal amount) {
                 out[i] = new DecimalFormat("#,##0.00").format(amount);
+            } else if (out[i] instanceof Refusal.Label label) {
+                out[i] = messages.getMessage(label.key(), null, label.key(), locale);
+            } else if (out[i] instanceof Refusal.LabelList list) {
+                out[i] = list.labels().stream().map(l -> messages.getMessage(l.key(), null, l.key(), locale))
+                        .collect(java.util.stream.Collectors.joining(messages.getMessage("separator.or", null, "/",
+                                locale)));
             } else if (out[i] != null && !(out[i] instanceof String)) {
                 out[i] = String.valueOf(out[i]);
             }
