@@ -33,7 +33,7 @@ public class PageErrors {
     }
 
     public String message(Refusal e, Locale locale) {
-        String text = messages.getMessage(e.messageKey(), ProblemResponses.displayed(e.args(), messages, locale), e.messageKey(), locale);
+        String text = messages.getMessage(e.messageKey(), ProblemResponses.displayed(e.args(), messages, locale, false), e.messageKey(), locale);
         if (e.reasons().isEmpty()) {
             return text;
         }

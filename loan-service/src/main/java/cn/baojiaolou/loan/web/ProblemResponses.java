@@ -90,6 +90,14 @@ public class ProblemResponses {
      * status) in the answer's language.
      */
     static Object[] displayed(Object[] args, MessageSource messages, Locale locale) {
+        return displayed(args, messages, locale, true);
+    }
+
+    /**
+     * As above; {@code otherAsText} false leaves other arguments (ids, counts) to the message's own format, as the
+     * pages' messages expect ({0,number,#}).
+     */
+    static Object[] displayed(Object[] args, MessageSource messages, Locale locale, boolean otherAsText) {
         if (args == null) {
             return null;
         }
@@ -103,7 +111,7 @@ public class ProblemResponses {
                 out[i] = list.labels().stream().map(l -> messages.getMessage(l.key(), null, l.key(), locale))
                         .collect(java.util.stream.Collectors.joining(messages.getMessage("separator.or", null, "/",
                                 locale)));
-            } else if (out[i] != null && !(out[i] instanceof String)) {
+            } else if (otherAsText && out[i] != null && !(out[i] instanceof String)) {
                 out[i] = String.valueOf(out[i]);
             }
         }
