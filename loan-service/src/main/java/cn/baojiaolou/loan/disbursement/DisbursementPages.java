@@ -70,12 +70,24 @@ class DisbursementPages {
         return "disbursement-new";
     }
 
+    /**
+     * The form first comes back as a confirmation step (project, payee and account, amount in figures and 大写, the
+     * headroom before and after) checked by the same rules as the posting; only "确认提交" posts it.
+     */
     @PostMapping("/disbursements/new")
-    String request(RequestForm form, Model model, Locale locale, RedirectAttributes redirect) {
+    String request(RequestForm form, @RequestParam(required = false) String confirmed, Model model, Locale locale,
+                   RedirectAttributes redirect) {
         try {
             BigDecimal amount = PageErrors.amount("amount", form.amount());
             if (form.payeeId() == null || form.milestoneId() == null) {
                 throw Refusal.invalid(form.payeeId() == null ? "payeeId" : "milestoneId", "page.choose");
+            }
+            if (!"yes".equals(confirmed)) {
+                model.addAttribute("preview", disbursements.previewRequest(form.project(), form.payeeId(),
+                        form.milestoneId(), form.purpose(), amount, null));
+                model.addAttribute("amountWords", cn.baojiaolou.reports.RmbUppercase.of(amount));
+                return form(new RequestForm(form.project(), form.payeeId(), form.milestoneId(), form.purpose(),
+                        amount.toPlainString()), model);
             }
             Disbursement d = disbursements.request(form.project(), form.payeeId(), form.milestoneId(), form.purpose(),
                     amount, null);

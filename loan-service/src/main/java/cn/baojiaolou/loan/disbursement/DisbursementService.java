@@ -77,10 +77,13 @@ public class DisbursementService {
         this.clock = clock;
     }
 
-    @Transactional
-    @PreAuthorize(Authorities.ACCOUNTANT)
-    public Disbursement request(String projectCode, long payeeId, long milestoneId, String purposeText,
-                                BigDecimal amount, String facilityCode) {
+    /** What a request names, checked: the project, payee, milestone, purpose and the facility it draws on. */
+    private record Checked(Project project, Payee payee, Milestone milestone, DisbursementPurpose purpose,
+                           Facility facility) {
+    }
+
+    private Checked check(String projectCode, long payeeId, long milestoneId, String purposeText,
+                          String facilityCode) {
         Project p = access.requireReferenced("projectCode", projectCode);
         DisbursementPurpose purpose = DisbursementPurpose.parse(purposeText);
         if (purpose == null) {
@@ -98,7 +101,45 @@ public class DisbursementService {
         if (milestone == null || milestone.projectId() != p.id()) {
             throw Refusal.ruleOnField("milestoneId", "milestone.notFound", milestoneId);
         }
-        Facility f = facilityFor(p, facilityCode);
+        return new Checked(p, payee, milestone, purpose, facilityFor(p, facilityCode));
+    }
+
+    /**
+     * A request as the confirmation step shows it before anything is posted: who is paid, from which account, the
+     * amount, and the headroom before and after (the lower of the allocation's and the verified cap's).
+     */
+    public record RequestPreview(String projectCode, String projectName, String payeeName, String payeeAccountNo,
+                                 String payeeBank, String milestoneName, String purpose, String facilityCode,
+                                 BigDecimal amount, BigDecimal headroomBefore, BigDecimal headroomAfter) {
+    }
+
+    /** The same checks as {@link #request}, nothing written: a refusal here is the one the request would get. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public RequestPreview previewRequest(String projectCode, long payeeId, long milestoneId, String purposeText,
+                                         BigDecimal amount, String facilityCode) {
+        Checked c = check(projectCode, payeeId, milestoneId, purposeText, facilityCode);
+        if (c.project().status() == ProjectStatus.CLOSED) {
+            throw Refusal.conflict("project.closedNoRequests", c.project().code());
+        }
+        PaymentLimits limits = limits(c.project(), c.facility(), Use.REQUEST);
+        refuse(limits.check(amount), limits);
+        BigDecimal before = limits.allocationHeadroom().min(limits.progressHeadroom()).max(Money.ZERO);
+        return new RequestPreview(c.project().code(), c.project().name(), c.payee().name(), c.payee().accountNo(),
+                c.payee().bankName(), c.milestone().name(), c.purpose().name(), c.facility().code(), amount, before,
+                before.subtract(amount));
+    }
+
+    @Transactional
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public Disbursement request(String projectCode, long payeeId, long milestoneId, String purposeText,
+                                BigDecimal amount, String facilityCode) {
+        Checked c = check(projectCode, payeeId, milestoneId, purposeText, facilityCode);
+        Project p = c.project();
+        Payee payee = c.payee();
+        Milestone milestone = c.milestone();
+        DisbursementPurpose purpose = c.purpose();
+        Facility f = c.facility();
         // the lock order of every money write (docs/NOTES.md): facility, then project, then disbursement. Taken
         // before the insert, whose foreign keys would otherwise share-lock the facility after the project. A request
         // moves no 专户 money: the facility shared is enough, and requests on its other projects are not held up.

@@ -179,6 +179,17 @@ class BrowserTest {
         amount.sendKeys("150000.00");
         assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo("壹拾伍万元整");
         amount.sendKeys(org.openqa.selenium.Keys.ENTER); // Enter submits, as people do
+        // the confirmation step: who is paid from which account, the amount in figures and 大写, the headroom
+        // before and after; nothing is posted yet
+        assertThat(browser.findElement(By.id("confirm-amount")).getText()).isEqualTo("150,000.00");
+        assertThat(browser.findElement(By.id("confirm-words")).getText()).isEqualTo("壹拾伍万元整");
+        assertThat(browser.findElement(By.id("confirm-account")).getText()).contains(ready.payee().accountNo());
+        assertThat(browser.findElement(By.id("confirm-headroom")).getText())
+                .isEqualTo("提交前 200,000.00 元，提交后 50,000.00 元");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE project_id = ?", Integer.class,
+                ready.project().id())).isZero();
+        screenshot("request-confirm");
+        click(browser.findElement(By.id("request-confirm-submit")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已提交");
         logout();
 
