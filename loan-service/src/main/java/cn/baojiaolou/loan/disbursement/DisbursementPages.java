@@ -115,6 +115,51 @@ class DisbursementPages {
         return "redirect:/projects/" + d.projectCode();
     }
 
+    /** The reversal form as typed. */
+    record ReversalForm(String reversedOn, String reason) {
+    }
+
+    /**
+     * 冲正: the paid payment shown in full (payee and account, amount in figures and 大写, date and voucher) beside the
+     * form that reverses it with a date and a reason. The original row stays; a counter-entry is posted.
+     */
+    @GetMapping("/disbursements/{id}/reversal")
+    String reversalForm(@PathVariable long id, Model model) {
+        return reversalPage(id, new ReversalForm(clock.today().toString(), null), model);
+    }
+
+    @PostMapping("/disbursements/{id}/reversal")
+    String reverse(@PathVariable long id, ReversalForm form, Model model, Locale locale,
+                   RedirectAttributes redirect) {
+        try {
+            LocalDate on;
+            try {
+                on = LocalDate.parse(form.reversedOn() == null ? "" : form.reversedOn().trim());
+            } catch (DateTimeParseException e) {
+                throw Refusal.invalid("reversedOn", "page.date.invalid");
+            }
+            Disbursement d = disbursements.reverse(id, PageErrors.note("reason", form.reason(), true), on);
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.reversed", id), locale));
+            return "redirect:/projects/" + d.projectCode();
+        } catch (Refusal e) {
+            errors.show(model, e, locale);
+            return reversalPage(id, form, model);
+        }
+    }
+
+    private String reversalPage(long id, ReversalForm form, Model model) {
+        Disbursement d = disbursements.get(id);
+        ProjectService.ProjectView view = projects.get(d.projectCode());
+        model.addAttribute("d", d);
+        model.addAttribute("p", view.project());
+        model.addAttribute("payee", view.payees().stream().filter(y -> y.id() == d.payeeId()).findFirst()
+                .orElse(null));
+        model.addAttribute("amountWords", cn.baojiaolou.reports.RmbUppercase.of(d.amount()));
+        model.addAttribute("form", form);
+        model.addAttribute("today", clock.today());
+        return "reversal";
+    }
+
     /** Rows a work list shows at once. */
     static final int WORK_PAGE = 50;
 

@@ -364,6 +364,46 @@ class BrowserTest {
         logout();
     }
 
+    @Test
+    void anAccountantReversesAPaymentWithAReasonAndTheHeadroomComesBack() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("1000000.00"));
+        Milestone resumed = fx.verify(ready.code(), ready.restart(), LocalDate.of(2023, 3, 5));
+        cn.baojiaolou.loan.domain.disbursement.Disbursement paid = fx.paid(ready.code(), ready.payee(), resumed,
+                new BigDecimal("80000.00"), LocalDate.of(2023, 3, 10));
+        login(fx.user(Role.ACCOUNTANT, ready.district().id()));
+        browser.get(url("/projects/" + ready.code()));
+        submit(browser.findElement(By.cssSelector("#disbursement-" + paid.id() + " a.reverse-link")));
+        assertThat(browser.findElement(By.id("reversal-amount")).getText()).isEqualTo("80,000.00");
+        assertThat(browser.findElement(By.id("reversal-words")).getText()).isEqualTo("捌万元整");
+        assertThat(accessibilityProblems()).isEmpty();
+        // no reason: refused beside the field, the date typed kept, nothing posted
+        setDate(browser.findElement(By.id("reversedOn")), LocalDate.of(2023, 3, 12));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('reason').removeAttribute('required')");
+        submit(browser.findElement(By.id("reversal-submit")));
+        assertThat(browser.findElement(By.cssSelector("#reason ~ .field-error")).getText()).isEqualTo("请填写说明。");
+        assertThat(browser.findElement(By.id("reversedOn")).getAttribute("value")).isEqualTo("2023-03-12");
+        browser.findElement(By.id("reason")).sendKeys("银行退票：收款账号户名不符");
+        screenshot("reversal");
+        submit(browser.findElement(By.id("reversal-submit")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("拨付 #" + paid.id() + " 已冲正。");
+        assertThat(browser.findElement(By.id("paid")).getText()).isEqualTo("0.00");
+        assertThat(browser.findElement(By.id("headroom")).getText()).isEqualTo("200,000.00");
+        assertThat(browser.findElement(By.cssSelector("#disbursement-" + paid.id() + " .status")).getText())
+                .isEqualTo("已冲正");
+        assertThat(jdbc.queryForObject("SELECT reversal_reason FROM disbursement WHERE id = ?", String.class,
+                paid.id())).isEqualTo("银行退票：收款账号户名不符");
+        logout();
+    }
+
+    /** Clicks a submit button and waits for the next page, so nothing is read off the page being left. */
+    private void submit(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        click(button);
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     /**
      * Accessibility of the page in view: it declares its language, every visible input, select and textarea has a
      * visible label of its own (not only a placeholder), and every control is at least 24 px high (WCAG 2.2's
@@ -412,7 +452,7 @@ class BrowserTest {
 
         login(accountant);
         browser.get(url("/projects"));
-        click(browser.findElement(By.id("new-project")));
+        submit(browser.findElement(By.id("new-project")));
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.id("name")).sendKeys("滨江花园二期");
         browser.findElement(By.id("totalUnits")).sendKeys("100");
@@ -424,7 +464,7 @@ class BrowserTest {
         browser.findElement(By.id("fundingGap")).sendKeys("1,2,3");
         assertThat(accessibilityProblems()).isEmpty();
         screenshot("project-new");
-        click(browser.findElement(By.id("project-save")));
+        submit(browser.findElement(By.id("project-save")));
         // refused beside the field, nothing typed lost
         assertThat(browser.findElement(By.cssSelector("#fundingGap ~ .field-error")).getText()).contains("金额");
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("滨江花园二期");
@@ -434,7 +474,7 @@ class BrowserTest {
         gap.clear();
         gap.sendKeys("2,000,000.00");
         assertThat(browser.findElement(By.id("fundingGap-words")).getText()).isEqualTo("贰佰万元整");
-        click(browser.findElement(By.id("project-save")));
+        submit(browser.findElement(By.id("project-save")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains(code);
 
         // 项目设置: a payee, the allocation, two milestones
@@ -442,28 +482,28 @@ class BrowserTest {
         browser.findElement(By.id("payee-account")).sendKeys("43050001234567890");
         browser.findElement(By.id("payee-bank")).sendKeys("中国建设银行永州分行");
         new Select(browser.findElement(By.id("payee-kind"))).selectByValue("CONTRACTOR");
-        click(browser.findElement(By.id("payee-add")));
+        submit(browser.findElement(By.id("payee-add")));
         assertThat(browser.findElement(By.id("payees")).getText()).contains("43050001234567890", "施工单位");
         new Select(browser.findElement(By.id("alloc-facility"))).selectByValue(facility.code());
         browser.findElement(By.id("alloc-amount")).sendKeys("500,000.00");
         assertThat(browser.findElement(By.id("alloc-amount-words")).getText()).isEqualTo("伍拾万元整");
         browser.findElement(By.id("alloc-ref")).sendKeys("永财债〔2026〕12号");
-        click(browser.findElement(By.id("allocation-add")));
+        submit(browser.findElement(By.id("allocation-add")));
         assertThat(browser.findElement(By.id("allocations")).getText()).contains("500,000.00", "永财债〔2026〕12号");
         browser.findElement(By.id("ms-name")).sendKeys("主体结构封顶");
         setDate(browser.findElement(By.id("ms-date")), today);
         browser.findElement(By.id("ms-cap")).sendKeys("50");
-        click(browser.findElement(By.id("milestone-add")));
+        submit(browser.findElement(By.id("milestone-add")));
         browser.findElement(By.id("ms-name")).sendKeys("交付");
         setDate(browser.findElement(By.id("ms-date")), today);
         browser.findElement(By.id("ms-cap")).sendKeys("40");
-        click(browser.findElement(By.id("milestone-add")));
+        submit(browser.findElement(By.id("milestone-add")));
         assertThat(browser.findElement(By.cssSelector("#ms-cap ~ .field-error")).getText()).contains("50");
         assertThat(browser.findElement(By.id("ms-name")).getAttribute("value")).isEqualTo("交付");
         WebElement cap = browser.findElement(By.id("ms-cap"));
         cap.clear();
         cap.sendKeys("100");
-        click(browser.findElement(By.id("milestone-add")));
+        submit(browser.findElement(By.id("milestone-add")));
         assertThat(browser.findElement(By.id("milestones")).getText()).contains("主体结构封顶", "交付", "100%");
         assertThat(accessibilityProblems()).isEmpty();
         screenshot("project-setup");
@@ -482,7 +522,7 @@ class BrowserTest {
             new Select(browser.findElement(By.id("status-to"))).selectByValue(step[0]);
             setDate(browser.findElement(By.id("status-date")), today);
             browser.findElement(By.id("status-doc")).sendKeys("文件-" + step[0]);
-            click(browser.findElement(By.id("status-submit")));
+            submit(browser.findElement(By.id("status-submit")));
             assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("项目状态已变更为" + step[1]);
         }
         // 销号 is offered, with what still blocks it; tried anyway, it is refused beside the choice
@@ -490,7 +530,7 @@ class BrowserTest {
                 .contains("分配额度尚有 1.00 元未拨付（分配共 500,000.00 元）");
         new Select(browser.findElement(By.id("status-to"))).selectByValue("CLOSED");
         browser.findElement(By.id("status-doc")).sendKeys("销号批复 XH-E2E");
-        click(browser.findElement(By.id("status-submit")));
+        submit(browser.findElement(By.id("status-submit")));
         assertThat(browser.findElement(By.cssSelector("#status-to ~ .field-error")).getText())
                 .startsWith("尚不能销号：").contains("1.00 元未拨付");
         assertThat(browser.findElement(By.id("status-doc")).getAttribute("value")).isEqualTo("销号批复 XH-E2E");
@@ -502,7 +542,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("close-out-check")).getText()).isEqualTo("已满足销号条件");
         new Select(browser.findElement(By.id("status-to"))).selectByValue("CLOSED");
         browser.findElement(By.id("status-doc")).sendKeys("销号批复 XH-E2E");
-        click(browser.findElement(By.id("status-submit")));
+        submit(browser.findElement(By.id("status-submit")));
         assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("项目状态已变更为销号");
         assertThat(browser.findElement(By.id("status-history")).getText())
                 .contains("登记", "停工", "复工", "竣工", "交付", "销号", "销号批复 XH-E2E", "测试ACCOUNTANT");
