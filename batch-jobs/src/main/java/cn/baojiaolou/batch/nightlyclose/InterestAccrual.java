@@ -104,13 +104,19 @@ public class InterestAccrual {
 
     private static AccrualRow row(LocalDate d, PositionKey key, PositionState s, InterestTerms t, boolean pending) {
         return new AccrualRow(d, key.facilityId(), key.projectId(), s,
-                AccumulatedBalanceInterest.interestOf(s.balanceDays(), t.annualRate()), pending);
+                AccumulatedBalanceInterest.interestOf(s, t, d), pending);
     }
 
     private Map<Long, InterestTerms> terms() {
+        Map<Long, List<InterestTerms.Step>> steps = new HashMap<>();
+        for (InterestAccrualMapper.TermStep s : mapper.termSteps()) {
+            steps.computeIfAbsent(s.facilityId(), id -> new ArrayList<>())
+                    .add(new InterestTerms.Step(s.effectiveOn(), s.annualRate(), s.maturityDate()));
+        }
         Map<Long, InterestTerms> terms = new HashMap<>();
         for (InterestAccrualMapper.FacilityTerms f : mapper.terms()) {
-            terms.put(f.id(), new InterestTerms(f.annualRate(), f.penaltyMarkup(), f.maturityDate()));
+            terms.put(f.id(), new InterestTerms(f.annualRate(), f.penaltyMarkup(), f.maturityDate(),
+                    steps.getOrDefault(f.id(), List.of())));
         }
         return terms;
     }

@@ -27,11 +27,12 @@ public interface InterestAccrualMapper {
     record StoredState(Long facilityId, Long projectId, BigDecimal principal, LocalDate periodStart,
                        BigDecimal balanceDays, BigDecimal penaltyBalanceDays, BigDecimal settled,
                        BigDecimal interestPaid, BigDecimal interestDue, BigDecimal penaltySettled,
-                       BigDecimal penaltyPaid, BigDecimal penaltyDue, Boolean settlementPending) {
+                       BigDecimal penaltyPaid, BigDecimal penaltyDue, BigDecimal rateAdjustment,
+                       BigDecimal penaltyRateAdjustment, Boolean settlementPending) {
 
         public PositionState state() {
             return new PositionState(principal, periodStart, balanceDays, penaltyBalanceDays, settled, interestPaid,
-                    interestDue, penaltySettled, penaltyPaid, penaltyDue);
+                    interestDue, penaltySettled, penaltyPaid, penaltyDue, rateAdjustment, penaltyRateAdjustment);
         }
     }
 
@@ -54,6 +55,13 @@ public interface InterestAccrualMapper {
     }
 
     List<FacilityTerms> terms();
+
+    /** An approved change of a facility's terms (展期 or a new rate), for interest to read from its effective day. */
+    record TermStep(Long facilityId, LocalDate effectiveOn, BigDecimal annualRate, LocalDate maturityDate) {
+    }
+
+    /** Every approved term change, by facility and effective date. */
+    List<TermStep> termSteps();
 
     /** The states stored for {@code businessDate}, streamed; only those still waiting for their 结息 if asked. */
     void states(@Param("businessDate") LocalDate businessDate, @Param("pendingOnly") boolean pendingOnly,

@@ -240,6 +240,48 @@ class NightlyCloseTest {
                 ready.project().id())).isEqualTo(1);
     }
 
+    /**
+     * A rate change inside a quarter (3.6 % → 2.85 % from 2024-05-10) and a later one on a 结息日's next day: the
+     * nightly state carries the split 积数 day by day, and every stored settlement equals the interest query's replay
+     * to the fen.
+     */
+    @Test
+    void settlementsAcrossRateChangesEqualTheInterestQueryToTheFen() {
+        for (String[] change : new String[][]{{"2024-05-10", "0.028500"}, {"2024-09-21", "0.031000"}}) {
+            jdbc.update("INSERT INTO facility_term_change (facility_id, kind, effective_on, new_annual_rate, "
+                    + "approval_ref, status, requested_by, requested_at, decided_by, decided_at) VALUES (?, 'RATE', ?, ?, "
+                    + "'TEST', 'APPROVED', 'a', UTC_TIMESTAMP(6), 'r', UTC_TIMESTAMP(6))", ready.facility().id(),
+                    Date.valueOf(change[0]), new BigDecimal(change[1]));
+        }
+        markClosed(LocalDate.of(2023, 12, 31));
+        LocalDate yearEnd = LocalDate.of(2024, 12, 31);
+        assertThat(nightly.closeThrough(yearEnd).success()).isTrue();
+
+        ProjectInterest.Summary query = fx.as(fx.cityUser(Role.AUDITOR), () -> interest.asOf(ready.project().id(),
+                yearEnd));
+        List<Settlement> expected = query.positions().get(0).statement().settlements().stream()
+                .filter(s -> s.date().getYear() == 2024).toList();
+        List<Map<String, Object>> stored = jdbc.queryForList("SELECT settle_date, balance_days, interest, penalty "
+                + "FROM interest_settlement WHERE facility_id = ? AND project_id = ? AND settle_date BETWEEN "
+                + "'2024-01-01' AND '2024-12-31' ORDER BY settle_date", ready.facility().id(), ready.project().id());
+        assertThat(stored).hasSize(expected.size()).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(stored.get(i).get("settle_date").toString()).isEqualTo(expected.get(i).date().toString());
+            assertThat((BigDecimal) stored.get(i).get("interest")).isEqualByComparingTo(expected.get(i).interest());
+        }
+        // the 2024-06-20 结息 splits at 05-10: 03-21…05-09 at 3.6 %, 05-10…06-20 at 2.85 %, differing from one rate
+        Settlement june = expected.stream().filter(s -> s.date().equals(LocalDate.of(2024, 6, 20))).findFirst()
+                .orElseThrow();
+        assertThat(june.interest()).isNotEqualByComparingTo(
+                cn.baojiaolou.loan.domain.interest.AccumulatedBalanceInterest.interestOf(june.balanceDays(),
+                        new BigDecimal("0.036")));
+        Map<String, Object> last = jdbc.queryForMap("SELECT accrued, interest_due FROM interest_accrual "
+                + "WHERE business_date = ? AND facility_id = ? AND project_id = ?", Date.valueOf(yearEnd),
+                ready.facility().id(), ready.project().id());
+        assertThat((BigDecimal) last.get("accrued")).isEqualByComparingTo(query.accrued());
+        assertThat((BigDecimal) last.get("interest_due")).isEqualByComparingTo(query.interestDue());
+    }
+
     @Test
     void settlementsOverAFullYearEqualTheInterestQueryToTheFen() {
         // a second project on the same facility with its own schedule, including a repayment after a 结息日

@@ -36,6 +36,22 @@ final class Operations {
         op("POST /api/v1/facilities/{code}/repayments", "facilityRepayment", "统借统还还款 / Central repayment",
                 "按还款顺序（罚息、利息、本金）归还出借行。动钱接口。 / Repays the lender (penalty, interest, principal); "
                         + "money-moving.");
+        op("POST /api/v1/facilities/{code}/term-changes", "requestTermChange", "申请条款变更 / Ask for a term change",
+                "展期（EXTENSION，newMaturityDate）或利率调整（RATE，newAnnualRate），带批复文号与生效日期；复核人员批准后才生效。"
+                        + "生效日期须晚于最后一个已关账日、不早于该合同最近一笔记账；新到期日须晚于生效时的到期日；新利率 0–20%。"
+                        + "利率调整在生效日把计息期的积数分段，各段按各自利率计息，结息时一次四舍五入到分。"
+                        + " / An extension or a rate change with its approval document; in force once a reviewer "
+                        + "approves it. It takes effect after the last closed day and not before the latest posting. "
+                        + "A new rate splits the period's balance-days at its effective day, each part at its own "
+                        + "rate, rounded once at settlement.");
+        op("GET /api/v1/facilities/{code}/term-changes", "termChanges", "条款变更记录 / Term changes",
+                "合同的展期与利率调整（待复核、已批准、已驳回），按生效日期。 / The facility's term changes, asked for, "
+                        + "approved or rejected, by effective date.");
+        op("POST /api/v1/facilities/{code}/term-changes/{id}/approval", "approveTermChange", "批准条款变更 / Approve a term change",
+                "复核人员批准（不能批准自己提交的）；批准时再次检查生效日期。 / A reviewer approves (never their own); the "
+                        + "dates are checked again.");
+        op("POST /api/v1/facilities/{code}/term-changes/{id}/rejection", "rejectTermChange", "驳回条款变更 / Reject a term change",
+                "复核人员驳回，须写明原因。 / A reviewer rejects, with a reason.");
         // 项目 projects
         op("GET /api/v1/projects", "searchProjects", "项目列表 / Search projects",
                 "按区县、状态、关键字查找项目。 / Projects by district, status or a word of the name.");

@@ -37,6 +37,8 @@ final class Roles {
             new Rule("POST", "/api/v1/projects/*/milestones/*/verification", List.of("REVIEWER")),
             new Rule("PUT", "/api/v1/projects/*", List.of("ACCOUNTANT")),
             new Rule("POST", "/api/v1/disbursements/*/approval", List.of("REVIEWER")),
+            new Rule("POST", "/api/v1/facilities/*/term-changes/*/approval", List.of("REVIEWER")),
+            new Rule("POST", "/api/v1/facilities/*/term-changes/*/rejection", List.of("REVIEWER")),
             new Rule("POST", "/api/v1/disbursements/*/rejection", List.of("REVIEWER")),
             // every other POST of SecurityConfig's list is the accountant's
             new Rule("POST", "/api/v1/**", List.of("ACCOUNTANT")));

@@ -361,7 +361,7 @@ class DemoDataLoader implements ApplicationRunner {
             LocalDate on = settle.plusDays(1);
             later(on, () -> {
                 Facility f = facilityMapper.findByCode(code);
-                DueAmounts due = AccumulatedBalanceInterest.dueOn(f.terms(),
+                DueAmounts due = AccumulatedBalanceInterest.dueOn(f.contractTerms(),
                         PositionInterest.events(ledger.facilityEvents(f.id())), on);
                 BigDecimal interest = due.interestWithPenalty();
                 if (interest.signum() > 0) {

@@ -200,7 +200,7 @@ public class DisbursementService {
         Project p = projects.lock(before.projectId());
         disbursements.lock(id);
         Disbursement d = disbursements.findById(id);
-        DisbursementLifecycle.checkPayment(d, paidOn, f.maturityDate());
+        DisbursementLifecycle.checkPayment(d, paidOn, interest.terms(f).maturityOn(paidOn));
         ValueDates.check("paidOn", paidOn, clock.today(), f.startDate(), ledger.latestProjectEventDate(p.id()));
         PaymentLimits forPayment = limits(p, f, Use.PAYMENT);
         refuse(forPayment.check(d.amount()), forPayment);

@@ -3,6 +3,7 @@ package cn.baojiaolou.loan.facility;
 import cn.baojiaolou.loan.common.Amount;
 import cn.baojiaolou.loan.common.Code;
 import cn.baojiaolou.loan.common.SafeText;
+import cn.baojiaolou.loan.domain.facility.TermChange;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -29,9 +30,47 @@ import java.util.List;
 class FacilityController {
 
     private final FacilityService service;
+    private final FacilityTermService termChanges;
 
-    FacilityController(FacilityService service) {
+    FacilityController(FacilityService service, FacilityTermService termChanges) {
         this.service = service;
+        this.termChanges = termChanges;
+    }
+
+    record TermChangeRequest(@NotNull TermChange.Kind kind, @NotNull LocalDate effectiveOn, LocalDate newMaturityDate,
+                             @DecimalMin(value = "0", inclusive = false) @DecimalMax("0.2") BigDecimal newAnnualRate,
+                             @NotBlank @Size(max = 128) @SafeText String approvalRef) {
+    }
+
+    record TermDecisionRequest(@Size(max = 500) @SafeText String note) {
+    }
+
+    record TermRejectionRequest(@NotBlank @Size(max = 500) @SafeText String reason) {
+    }
+
+    /** 展期 or a new rate, asked for by a city accountant; in force only once a reviewer approves it. */
+    @PostMapping("/{code}/term-changes")
+    @ResponseStatus(HttpStatus.CREATED)
+    TermChange requestTermChange(@PathVariable String code, @Valid @RequestBody TermChangeRequest r) {
+        return termChanges.request(code, r.kind(), r.effectiveOn(), r.newMaturityDate(), r.newAnnualRate(),
+                r.approvalRef());
+    }
+
+    @GetMapping("/{code}/term-changes")
+    List<TermChange> termChanges(@PathVariable String code) {
+        return termChanges.history(code);
+    }
+
+    @PostMapping("/{code}/term-changes/{id}/approval")
+    TermChange approveTermChange(@PathVariable String code, @PathVariable long id,
+                                 @Valid @RequestBody(required = false) TermDecisionRequest r) {
+        return termChanges.approve(code, id, r == null ? null : r.note());
+    }
+
+    @PostMapping("/{code}/term-changes/{id}/rejection")
+    TermChange rejectTermChange(@PathVariable String code, @PathVariable long id,
+                                @Valid @RequestBody TermRejectionRequest r) {
+        return termChanges.reject(code, id, r.reason());
     }
 
     record FacilityRequest(@NotBlank @Code @Pattern(regexp = "[^/]*") String code,

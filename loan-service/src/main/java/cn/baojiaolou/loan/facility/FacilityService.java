@@ -43,9 +43,13 @@ public class FacilityService {
     private final LedgerPostings postings;
     private final AuditTrail audit;
     private final BusinessClock clock;
+    private final FacilityTerms terms;
+    private final TermChangeMapper termChanges;
 
     public FacilityService(FacilityMapper facilities, LedgerMapper ledger, LedgerPostings postings, AuditTrail audit,
-                           BusinessClock clock) {
+                           BusinessClock clock, FacilityTerms terms, TermChangeMapper termChanges) {
+        this.terms = terms;
+        this.termChanges = termChanges;
         this.facilities = facilities;
         this.ledger = ledger;
         this.postings = postings;
@@ -66,7 +70,9 @@ public class FacilityService {
     public record FacilityView(Facility facility, BigDecimal drawn, BigDecimal allocated, BigDecimal paidToProjects,
                                BigDecimal repaidPrincipal, BigDecimal repaidInterest, BigDecimal outstanding,
                                BigDecimal receivedFromProjects, BigDecimal accountBalance, InterestStatement interest,
-                               BigDecimal frozen, BigDecimal deducted, BigDecimal availableBalance) {
+                               BigDecimal frozen, BigDecimal deducted, BigDecimal availableBalance,
+                               BigDecimal currentAnnualRate, java.time.LocalDate currentMaturityDate,
+                               List<cn.baojiaolou.loan.domain.facility.TermChange> termChanges) {
     }
 
     @Transactional
@@ -142,7 +148,7 @@ public class FacilityService {
         }
         Facility f = facilities.lock(require(code).id());
         ValueDates.check("valueDate", valueDate, clock.today(), f.startDate(), ledger.latestFacilityEventDate(f.id()));
-        DueAmounts due = AccumulatedBalanceInterest.dueOn(f.terms(),
+        DueAmounts due = AccumulatedBalanceInterest.dueOn(terms.of(f),
                 PositionInterest.events(ledger.facilityEvents(f.id())), valueDate);
         if (p.compareTo(due.principal()) > 0) {
             throw Refusal.ruleOnField("principal", "centralRepayment.overPrincipal", due.principal());
@@ -176,12 +182,14 @@ public class FacilityService {
 
     private FacilityView view(Facility f) {
         FacilityTotals t = ledger.facilityTotals(f.id());
-        InterestStatement interest = AccumulatedBalanceInterest.statement(f.terms(),
+        cn.baojiaolou.loan.domain.interest.InterestTerms termsNow = terms.of(f);
+        InterestStatement interest = AccumulatedBalanceInterest.statement(termsNow,
                 PositionInterest.events(ledger.facilityEvents(f.id())), clock.today());
         AccountHolds holds = facilities.holds(f.id());
         return new FacilityView(f, t.drawn(), facilities.allocatedTotal(f.id()), t.paidNet(), t.centralPrincipal(),
                 t.centralInterest(), t.drawn().subtract(t.centralPrincipal()), t.projectRepaid(), t.accountBalance(),
-                interest, holds.frozen(), holds.deducted(), holds.available(t.accountBalance()));
+                interest, holds.frozen(), holds.deducted(), holds.available(t.accountBalance()),
+                termsNow.rateOn(clock.today()), termsNow.maturityOn(clock.today()), termChanges.ofFacility(f.id()));
     }
 
     private void requireCityScope() {

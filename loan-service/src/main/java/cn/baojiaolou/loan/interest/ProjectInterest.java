@@ -9,6 +9,8 @@ import cn.baojiaolou.loan.domain.interest.PositionInterest;
 
 import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.facility.FacilityMapper;
+import cn.baojiaolou.loan.facility.FacilityTerms;
+import cn.baojiaolou.loan.domain.interest.InterestTerms;
 import cn.baojiaolou.loan.ledger.LedgerMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +31,10 @@ public class ProjectInterest {
 
     private final FacilityMapper facilities;
     private final LedgerMapper ledger;
+    private final FacilityTerms terms;
 
-    public ProjectInterest(FacilityMapper facilities, LedgerMapper ledger) {
+    public ProjectInterest(FacilityMapper facilities, LedgerMapper ledger, FacilityTerms terms) {
+        this.terms = terms;
         this.facilities = facilities;
         this.ledger = ledger;
     }
@@ -52,6 +56,11 @@ public class ProjectInterest {
         return facilities.allocatedTo(projectId);
     }
 
+    /** The facility's terms over time: the contract's, then each approved 展期 or rate change. */
+    public InterestTerms terms(Facility f) {
+        return terms.of(f);
+    }
+
     public List<PositionEvent> events(long projectId, long facilityId) {
         return ledger.positionRows(projectId, facilityId).stream().map(r -> PositionInterest.event(r.entryType(),
                 r.valueDate(), r.amount(), r.principal(), r.interest(), r.penalty())).toList();
@@ -61,8 +70,9 @@ public class ProjectInterest {
     public Summary asOf(long projectId, LocalDate asOf) {
         List<Position> positions = new ArrayList<>();
         for (Facility f : facilitiesOf(projectId)) {
-            InterestStatement s = AccumulatedBalanceInterest.statement(f.terms(), events(projectId, f.id()), asOf);
-            positions.add(new Position(f.code(), f.annualRate(), s));
+            InterestTerms t = terms.of(f);
+            InterestStatement s = AccumulatedBalanceInterest.statement(t, events(projectId, f.id()), asOf);
+            positions.add(new Position(f.code(), t.rateOn(asOf), s));
         }
         return new Summary(asOf, sum(positions, InterestStatement::principal),
                 sum(positions, InterestStatement::balanceDays), sum(positions, InterestStatement::accrued),

@@ -117,7 +117,7 @@ public class ProjectRepaymentService {
                             String voucherNo, Long id) {
         List<DueAmounts> due = new ArrayList<>();
         for (Facility f : drawnOn) {
-            due.add(AccumulatedBalanceInterest.dueOn(f.terms(), interest.events(p.id(), f.id()), valueDate));
+            due.add(AccumulatedBalanceInterest.dueOn(interest.terms(f), interest.events(p.id(), f.id()), valueDate));
         }
         List<RepaymentWaterfall.Part> parts = RepaymentWaterfall.split(amount, due);
         if (parts == null) {

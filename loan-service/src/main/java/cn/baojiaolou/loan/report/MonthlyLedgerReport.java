@@ -116,8 +116,9 @@ class MonthlyLedgerReport implements ReportAssembler {
         BigDecimal paidInMonth = ZERO;
         for (Facility f : interest.facilitiesOf(p.id())) {
             List<PositionEvent> events = interest.events(p.id(), f.id());
-            InterestStatement open = AccumulatedBalanceInterest.statement(f.terms(), events, before);
-            InterestStatement close = AccumulatedBalanceInterest.statement(f.terms(), events, asOf);
+            cn.baojiaolou.loan.domain.interest.InterestTerms terms = interest.terms(f);
+            InterestStatement open = AccumulatedBalanceInterest.statement(terms, events, before);
+            InterestStatement close = AccumulatedBalanceInterest.statement(terms, events, asOf);
             List<Settlement> settlements = close.settlements().stream()
                     .filter(s -> !s.date().isBefore(first)).toList();
             // the 积数 grows by each day's closing principal and moves into a settlement on a 结息日
@@ -125,8 +126,13 @@ class MonthlyLedgerReport implements ReportAssembler {
                     .add(settlements.stream().map(Settlement::balanceDays).reduce(ZERO, BigDecimal::add));
             BigDecimal settled = close.settled().subtract(open.settled());
             BigDecimal paid = close.interestPaid().subtract(open.interestPaid());
-            facilities.add(new FacilityMonth(f.code(), f.annualRate(), days,
-                    AccumulatedBalanceInterest.interestOf(days, f.annualRate()), settled, paid));
+            // the month's interest: what was settled in it plus the change of the open period's accrued (exact across
+            // a rate change; for one rate it is the month's 积数 × rate / 360 up to the fen of the two roundings)
+            BigDecimal monthInterest = terms.steps().isEmpty()
+                    ? AccumulatedBalanceInterest.interestOf(days, f.annualRate())
+                    : close.accrued().subtract(open.accrued()).add(settlements.stream().map(Settlement::interest)
+                            .reduce(ZERO, BigDecimal::add));
+            facilities.add(new FacilityMonth(f.code(), terms.rateOn(asOf), days, monthInterest, settled, paid));
             dueOpen = dueOpen.add(open.interestDue());
             dueClose = dueClose.add(close.interestDue());
             settledInMonth = settledInMonth.add(settled);

@@ -139,9 +139,11 @@ class SecurityConfig {
                         .requestMatchers(API + "/service-accounts/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.POST, API + "/projects/*/milestones/*/verification").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/disbursements/*/approval",
-                                API + "/disbursements/*/rejection").hasRole(REVIEWER.name())
+                                API + "/disbursements/*/rejection", API + "/facilities/*/term-changes/*/approval",
+                                API + "/facilities/*/term-changes/*/rejection").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, API + "/facilities", API + "/facilities/*/drawdowns",
-                                API + "/facilities/*/repayments", API + "/projects", API + "/projects/*/payees",
+                                API + "/facilities/*/repayments", API + "/facilities/*/term-changes", API + "/projects",
+                                API + "/projects/*/payees",
                                 API + "/projects/*/allocations", API + "/projects/*/milestones",
                                 API + "/projects/*/repayments", API + "/projects/*/status", API + "/disbursements",
                                 API + "/disbursements/*/payment", API + "/disbursements/*/reversal",
@@ -182,6 +184,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/court-actions/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers("/court-actions/**")
                         .hasAnyRole(ACCOUNTANT.name(), REVIEWER.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/facilities/*/term-changes/*/approval",
+                                "/facilities/*/term-changes/*/rejection").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/facilities/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers("/review/**").hasRole(REVIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/exceptions/*/resolution").hasRole(REVIEWER.name())

@@ -39,4 +39,13 @@ public class PageFormat {
     public String percent(BigDecimal ratio) {
         return ratio == null ? "" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
     }
+
+    /** An annual rate as a percentage, as exact as it was set: 0.0325 → 3.25%, 0.03125 → 3.125%. */
+    public String rate(BigDecimal ratio) {
+        if (ratio == null) {
+            return "";
+        }
+        BigDecimal p = ratio.movePointRight(2).stripTrailingZeros();
+        return (p.scale() < 2 ? p.setScale(2) : p).toPlainString() + "%";
+    }
 }

@@ -396,12 +396,53 @@ class BrowserTest {
         logout();
     }
 
+    /** A city accountant asks for a rate change on the facility page; a reviewer approves it there; it shows. */
+    @Test
+    void aRateChangeAskedForAndApprovedShowsOnTheFacility() throws Exception {
+        cn.baojiaolou.loan.domain.facility.Facility f = fx.facility(new BigDecimal("5000000.00"),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31));
+        fx.drawdown(f, new BigDecimal("5000000.00"), LocalDate.of(2023, 1, 1), "DD-RATE-" + f.code());
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
+        login(accountant);
+        browser.get(url("/facilities"));
+        WebElement card = browser.findElement(By.id("facility-" + f.code()));
+        assertThat(card.findElement(By.cssSelector(".terms-current")).getText()).contains("3.60%", "2028-12-31");
+        new Select(card.findElement(By.name("kind"))).selectByValue("RATE");
+        setDate(card.findElement(By.name("effectiveOn")), LocalDate.of(2024, 1, 1));
+        card.findElement(By.name("newRatePercent")).sendKeys("3.125");
+        card.findElement(By.name("approvalRef")).sendKeys("永财债〔2023〕99号");
+        submit(card.findElement(By.cssSelector(".term-form button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("等待复核");
+        logout();
+
+        login(fx.user(Role.REVIEWER, null));
+        browser.get(url("/facilities"));
+        card = browser.findElement(By.id("facility-" + f.code()));
+        assertThat(card.findElement(By.cssSelector(".term-changes")).getText()).contains("利率调整", "3.125%",
+                "待复核", "测试ACCOUNTANT");
+        submit(card.findElement(By.cssSelector("button.approve-term")));
+        card = browser.findElement(By.id("facility-" + f.code()));
+        assertThat(card.findElement(By.cssSelector(".term-status")).getText()).isEqualTo("已批准");
+        assertThat(card.findElement(By.cssSelector(".terms-current")).getText()).contains("3.125%");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});", card);
+        screenshot("facility-rate-change");
+        logout();
+    }
+
     /** Clicks a submit button and waits for the next page, so nothing is read off the page being left. */
     private void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(button);
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // stale, or (mid-navigation) no longer in any document: the next page is there
+                return true;
+            }
+        });
     }
 
     /**

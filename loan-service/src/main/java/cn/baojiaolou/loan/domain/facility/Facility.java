@@ -10,7 +10,8 @@ public record Facility(long id, String code, String name, String lender, String 
                        BigDecimal amount, BigDecimal annualRate, BigDecimal penaltyMarkup, LocalDate startDate,
                        LocalDate maturityDate) {
 
-    public InterestTerms terms() {
+    /** The contract's own terms; interest reads them with the approved changes (FacilityTerms). */
+    public InterestTerms contractTerms() {
         return new InterestTerms(annualRate, penaltyMarkup, maturityDate);
     }
 }

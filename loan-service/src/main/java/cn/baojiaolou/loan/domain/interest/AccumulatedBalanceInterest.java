@@ -17,6 +17,9 @@ import java.util.List;
  *       due that day. A repayment posted on a 结息日 is applied before that day's settlement.</li>
  *   <li>罚息 at rate × (1 + markup): on principal past maturity (in place of normal interest) and on settled
  *       interest left unpaid after its due day. Penalty is settled on the same days.</li>
+ *   <li>Terms change over time ({@link InterestTerms#steps()}): each day accrues under the maturity in force that day
+ *       (an extension, 展期, ends the overdue from its effective day), and a new rate splits the period's 积数 at its
+ *       effective day: each part at its own rate, still rounded once, at settlement.</li>
  * </ul>
  * Plain Java. The API replays the whole history from the ledger for any as-of date; the nightly close steps the
  * stored state of the previous day by one day with {@link #closeDay}, the same code, so both agree to the fen.
@@ -36,7 +39,7 @@ public final class AccumulatedBalanceInterest {
     }
 
     public static boolean isSettlementDay(LocalDate day, InterestTerms terms) {
-        return isQuarterlySettlementDay(day) || day.equals(terms.maturityDate());
+        return isQuarterlySettlementDay(day) || day.equals(terms.maturityOn(day));
     }
 
     /** The result of closing one day: the new state, and the settlement if the day was a 结息日 with interest. */
@@ -63,14 +66,24 @@ public final class AccumulatedBalanceInterest {
         }
         BigDecimal balanceDays = s.balanceDays();
         BigDecimal penaltyDays = s.penaltyBalanceDays();
-        if (day.isAfter(terms.maturityDate())) {
+        BigDecimal adjustment = s.rateAdjustment();
+        BigDecimal penaltyAdjustment = s.penaltyRateAdjustment();
+        if (terms.rateChangesOn(day)) {
+            // the 积数 so far was earned at yesterday's rate: carry the difference, so that settling at the new rate
+            // still gives each part its own (exact decimals; the one rounding stays at settlement)
+            BigDecimal difference = terms.rateOn(day.minusDays(1)).subtract(terms.rateOn(day));
+            adjustment = adjustment.add(balanceDays.multiply(difference));
+            penaltyAdjustment = penaltyAdjustment.add(penaltyDays.multiply(difference));
+        }
+        if (day.isAfter(terms.maturityOn(day))) {
             penaltyDays = penaltyDays.add(s.principal());
         } else {
             balanceDays = balanceDays.add(s.principal());
         }
         penaltyDays = penaltyDays.add(s.interestDue());
         return new PositionState(s.principal(), s.periodStart(), balanceDays, penaltyDays, s.settled(),
-                s.interestPaid(), s.interestDue(), s.penaltySettled(), s.penaltyPaid(), s.penaltyDue());
+                s.interestPaid(), s.interestDue(), s.penaltySettled(), s.penaltyPaid(), s.penaltyDue(), adjustment,
+                penaltyAdjustment);
     }
 
     /**
@@ -87,8 +100,8 @@ public final class AccumulatedBalanceInterest {
             return new DayClose(new PositionState(s.principal(), next, zero, zero, s.settled(), s.interestPaid(),
                     s.interestDue(), s.penaltySettled(), s.penaltyPaid(), s.penaltyDue()), null);
         }
-        BigDecimal interest = interestOf(s.balanceDays(), terms.annualRate());
-        BigDecimal penalty = interestOf(s.penaltyBalanceDays(), terms.penaltyRate());
+        BigDecimal interest = interestOf(s, terms, day);
+        BigDecimal penalty = penaltyOf(s, terms, day);
         Settlement settlement = new Settlement(day, s.periodStart(), s.balanceDays(), interest,
                 s.penaltyBalanceDays(), penalty);
         return new DayClose(new PositionState(s.principal(), next, zero, zero, s.settled().add(interest),
@@ -100,11 +113,11 @@ public final class AccumulatedBalanceInterest {
     public static InterestStatement statement(InterestTerms terms, List<PositionEvent> events, LocalDate asOf) {
         List<Settlement> settlements = new ArrayList<>();
         PositionState s = replay(terms, events, asOf, false, settlements);
-        BigDecimal overdue = asOf.isAfter(terms.maturityDate()) ? s.principal() : Money.ZERO;
+        BigDecimal overdue = asOf.isAfter(terms.maturityOn(asOf)) ? s.principal() : Money.ZERO;
         return new InterestStatement(asOf, scale(s.principal()), scale(s.balanceDays()),
-                interestOf(s.balanceDays(), terms.annualRate()), scale(s.settled()), scale(s.interestPaid()),
+                interestOf(s, terms, asOf), scale(s.settled()), scale(s.interestPaid()),
                 scale(s.interestDue()), scale(s.penaltyBalanceDays()),
-                interestOf(s.penaltyBalanceDays(), terms.penaltyRate()), scale(s.penaltySettled()),
+                penaltyOf(s, terms, asOf), scale(s.penaltySettled()),
                 scale(s.penaltyPaid()), scale(s.penaltyDue()), scale(overdue), List.copyOf(settlements));
     }
 
@@ -125,6 +138,21 @@ public final class AccumulatedBalanceInterest {
     /** 积数 × rate / 360, rounded half-up to the fen: the one rounding point of interest. */
     public static BigDecimal interestOf(BigDecimal balanceDays, BigDecimal annualRate) {
         return balanceDays.multiply(annualRate).divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The open period's interest at the end of {@code day}: (积数 × the rate in force + the carried adjustment of
+     * earlier rates) / 360, rounded half-up to the fen once.
+     */
+    public static BigDecimal interestOf(PositionState s, InterestTerms terms, LocalDate day) {
+        return s.balanceDays().multiply(terms.rateOn(day)).add(s.rateAdjustment())
+                .divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The open period's penalty: as {@link #interestOf(PositionState, InterestTerms, LocalDate)} × (1 + markup). */
+    public static BigDecimal penaltyOf(PositionState s, InterestTerms terms, LocalDate day) {
+        return s.penaltyBalanceDays().multiply(terms.rateOn(day)).add(s.penaltyRateAdjustment())
+                .multiply(BigDecimal.ONE.add(terms.penaltyMarkup())).divide(DAYS_IN_YEAR, 2, RoundingMode.HALF_UP);
     }
 
     private static PositionState replay(InterestTerms terms, List<PositionEvent> events, LocalDate until,
