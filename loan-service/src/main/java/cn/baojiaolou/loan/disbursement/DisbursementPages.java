@@ -99,11 +99,27 @@ class DisbursementPages {
         }
     }
 
+    /**
+     * 付款: the project page's form comes here first as a confirmation step (payee and account, amount in figures and
+     * 大写, date and voucher, the 专户's available balance before and after); only 确认付款 posts it.
+     */
     @PostMapping("/disbursements/{id}/payment")
-    String pay(@PathVariable long id, @RequestParam String paidOn, @RequestParam String voucherNo, Locale locale,
+    String pay(@PathVariable long id, @RequestParam String paidOn, @RequestParam String voucherNo,
+               @RequestParam(required = false) String confirmed, Model model, Locale locale,
                RedirectAttributes redirect) {
         Disbursement d = disbursements.get(id);
         try {
+            if (!"yes".equals(confirmed)) {
+                DisbursementService.PaymentPreview preview = disbursements.previewPayment(id,
+                        LocalDate.parse(paidOn), PageErrors.code("voucherNo", voucherNo));
+                ProjectService.ProjectView view = projects.get(d.projectCode());
+                model.addAttribute("preview", preview);
+                model.addAttribute("p", view.project());
+                model.addAttribute("payee", view.payees().stream().filter(y -> y.id() == d.payeeId()).findFirst()
+                        .orElse(null));
+                model.addAttribute("amountWords", cn.baojiaolou.reports.RmbUppercase.of(d.amount()));
+                return "payment-confirm";
+            }
             disbursements.pay(id, LocalDate.parse(paidOn), PageErrors.code("voucherNo", voucherNo));
             redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.paid", id), locale));
         } catch (DateTimeParseException e) {

@@ -191,6 +191,26 @@ public class DisbursementService {
         return after;
     }
 
+    /** A payment as its confirmation step shows it: the 专户's available balance before and after. */
+    public record PaymentPreview(Disbursement disbursement, LocalDate paidOn, String voucherNo,
+                                 BigDecimal availableBefore, BigDecimal availableAfter) {
+    }
+
+    /** The same checks as {@link #pay}, nothing written and no lock: what the confirmation step shows. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public PaymentPreview previewPayment(long id, LocalDate paidOn, String voucherNo) {
+        Disbursement d = visible(id);
+        Facility f = facilities.findById(d.facilityId());
+        Project p = projects.findById(d.projectId());
+        DisbursementLifecycle.checkPayment(d, paidOn, interest.terms(f).maturityOn(paidOn));
+        ValueDates.check("paidOn", paidOn, clock.today(), f.startDate(), ledger.latestProjectEventDate(p.id()));
+        PaymentLimits forPayment = limits(p, f, Use.PAYMENT);
+        refuse(forPayment.check(d.amount()), forPayment);
+        BigDecimal before = forPayment.available();
+        return new PaymentPreview(d, paidOn, voucherNo, before, before.subtract(d.amount()));
+    }
+
     /** 付款: the caps are checked again here, under the locks, together with the 专户 balance. */
     @Transactional
     @PreAuthorize(Authorities.ACCOUNTANT)

@@ -205,7 +205,17 @@ class BrowserTest {
         browser.get(url("/projects/" + ready.code()));
         WebElement pay = browser.findElement(By.cssSelector("form.pay-form"));
         pay.findElement(By.name("voucherNo")).sendKeys("PZ-E2E-" + System.nanoTime() % 100000);
-        click(pay.findElement(By.cssSelector("button")));
+        submit(pay.findElement(By.cssSelector("button")));
+        // the confirmation step of the payment: the amount in figures and 大写, the 专户's available balance before
+        // and after (fx.ready drew 10,000,000.00); nothing is posted until it is confirmed
+        assertThat(browser.findElement(By.id("pay-amount")).getText()).isEqualTo("150,000.00");
+        assertThat(browser.findElement(By.id("pay-words")).getText()).isEqualTo("壹拾伍万元整");
+        assertThat(browser.findElement(By.id("pay-available")).getText())
+                .isEqualTo("付款前 10,000,000.00 元，付款后 9,850,000.00 元");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE project_id = ? AND status = 'PAID'",
+                Integer.class, ready.project().id())).isZero();
+        screenshot("payment-confirm");
+        submit(browser.findElement(By.id("payment-confirm-submit")));
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已付款");
         assertThat(browser.findElement(By.id("paid")).getText()).isEqualTo("150,000.00");
         assertThat(browser.findElement(By.id("headroom")).getText()).isEqualTo("50,000.00");
@@ -427,6 +437,53 @@ class BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});", card);
         screenshot("facility-rate-change");
+        logout();
+    }
+
+    /**
+     * An admin adds a user; the one-time password is shown once; the user's first login opens only the password
+     * change, which refuses a short password and then lets them in, shown by their 姓名.
+     */
+    @Test
+    void anAdminCreatesAUserWhoseFirstLoginForcesAPasswordChange() throws Exception {
+        cn.baojiaolou.loan.domain.district.District district = fx.district();
+        String login = "zhang" + System.nanoTime() % 100000;
+        login(fx.user(Role.ADMIN, null));
+        browser.get(url("/users"));
+        browser.findElement(By.id("u-username")).sendKeys(login);
+        browser.findElement(By.id("u-name")).sendKeys("张会计");
+        new Select(browser.findElement(By.id("u-role"))).selectByValue("ACCOUNTANT");
+        new Select(browser.findElement(By.id("u-district"))).selectByValue(district.code());
+        assertThat(accessibilityProblems()).isEmpty();
+        submit(browser.findElement(By.cssSelector("#new-user button")));
+        String oneTime = browser.findElement(By.id("one-time-password")).getText().strip();
+        assertThat(oneTime).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(browser.findElement(By.id("users-table")).getText()).contains(login, "张会计");
+        logout();
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(login);
+        browser.findElement(By.id("password")).sendKeys(oneTime);
+        submit(browser.findElement(By.id("login-submit")));
+        // any page leads to the change while the one-time password is in use
+        browser.get(url("/projects"));
+        assertThat(browser.findElement(By.id("must-change")).getText()).contains("一次性密码");
+        browser.findElement(By.id("currentPassword")).sendKeys(oneTime);
+        browser.findElement(By.id("newPassword")).sendKeys("short1");
+        browser.findElement(By.id("repeatPassword")).sendKeys("short1");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('newPassword').removeAttribute('minlength')");
+        submit(browser.findElement(By.cssSelector("#password-form button")));
+        assertThat(browser.findElement(By.cssSelector("#newPassword ~ .field-error")).getText()).contains("10");
+        browser.findElement(By.id("currentPassword")).sendKeys(oneTime);
+        browser.findElement(By.id("newPassword")).sendKeys("Lingling-2026-zhang");
+        browser.findElement(By.id("repeatPassword")).sendKeys("Lingling-2026-zhang");
+        submit(browser.findElement(By.cssSelector("#password-form button")));
+        assertThat(browser.findElement(By.id("whoami")).getText()).startsWith("张会计");
+        browser.get(url("/projects"));
+        assertThat(browser.findElements(By.id("must-change"))).isEmpty();
+        assertThat(browser.findElement(By.id("project-table"))).isNotNull();
         logout();
     }
 
