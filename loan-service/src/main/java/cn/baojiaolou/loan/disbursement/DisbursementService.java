@@ -242,6 +242,10 @@ public class DisbursementService {
         Disbursement before = visible(id);
         Facility f = facilities.lock(before.facilityId());
         Project p = projects.lock(before.projectId());
+        if (p.status() == ProjectStatus.CLOSED) {
+            // 销号 needed every yuan paid: a reversal would reopen what was closed out
+            throw Refusal.conflict("project.closedNoReversal", p.code());
+        }
         disbursements.lock(id);
         Disbursement d = disbursements.findById(id);
         DisbursementLifecycle.checkReversal(d, reversedOn,

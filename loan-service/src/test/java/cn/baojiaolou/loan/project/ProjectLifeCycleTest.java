@@ -149,6 +149,10 @@ class ProjectLifeCycleTest {
                         + ",\"purpose\":\"工程款\",\"amount\":1.00}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("project.closedNoRequests"));
+        api.post(accountant, "/api/v1/disbursements/" + lastYuan.id() + "/reversal",
+                        "{\"reason\":\"退票\",\"reversedOn\":\"2024-07-11\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("project.closedNoReversal"));
     }
 
     @Test

@@ -644,7 +644,10 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("项目状态已变更为销号");
         assertThat(browser.findElement(By.id("status-history")).getText())
                 .contains("登记", "停工", "复工", "竣工", "交付", "销号", "销号批复 XH-E2E", "测试ACCOUNTANT");
+        // closed out: no status form, no new request, no reversal, no editing
         assertThat(browser.findElements(By.id("status-form"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a.reverse-link"))).isEmpty();
+        assertThat(browser.findElements(By.id("edit-facts"))).isEmpty();
         assertThat(jdbc.queryForObject("SELECT status FROM project WHERE code = ?", String.class, code))
                 .isEqualTo("CLOSED");
         screenshot("project-closed-out");
