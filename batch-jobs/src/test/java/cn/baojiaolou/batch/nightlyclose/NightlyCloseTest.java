@@ -254,7 +254,9 @@ class NightlyCloseTest {
                     Date.valueOf(change[0]), new BigDecimal(change[1]));
         }
         markClosed(LocalDate.of(2023, 12, 31));
-        LocalDate yearEnd = LocalDate.of(2024, 12, 31);
+        // through 09-30: the three 结息 of the year so far and ten days at the second new rate (a shorter run than a
+        // year: the close prints every night)
+        LocalDate yearEnd = LocalDate.of(2024, 9, 30);
         assertThat(nightly.closeThrough(yearEnd).success()).isTrue();
 
         ProjectInterest.Summary query = fx.as(fx.cityUser(Role.AUDITOR), () -> interest.asOf(ready.project().id(),
@@ -264,7 +266,7 @@ class NightlyCloseTest {
         List<Map<String, Object>> stored = jdbc.queryForList("SELECT settle_date, balance_days, interest, penalty "
                 + "FROM interest_settlement WHERE facility_id = ? AND project_id = ? AND settle_date BETWEEN "
                 + "'2024-01-01' AND '2024-12-31' ORDER BY settle_date", ready.facility().id(), ready.project().id());
-        assertThat(stored).hasSize(expected.size()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(stored).hasSize(expected.size()).hasSizeGreaterThanOrEqualTo(3);
         for (int i = 0; i < expected.size(); i++) {
             assertThat(stored.get(i).get("settle_date").toString()).isEqualTo(expected.get(i).date().toString());
             assertThat((BigDecimal) stored.get(i).get("interest")).isEqualByComparingTo(expected.get(i).interest());
