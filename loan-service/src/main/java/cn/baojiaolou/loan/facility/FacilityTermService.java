@@ -30,14 +30,16 @@ import cn.baojiaolou.loan.user.LoanUser;
 public class FacilityTermService {
 
     private final FacilityMapper facilities;
+    private final FacilityService facilityService;
     private final TermChangeMapper changes;
     private final FacilityTerms terms;
     private final AuditTrail audit;
     private final BusinessClock clock;
 
-    public FacilityTermService(FacilityMapper facilities, TermChangeMapper changes, FacilityTerms terms,
-                               AuditTrail audit, BusinessClock clock) {
+    public FacilityTermService(FacilityMapper facilities, FacilityService facilityService, TermChangeMapper changes,
+                               FacilityTerms terms, AuditTrail audit, BusinessClock clock) {
         this.facilities = facilities;
+        this.facilityService = facilityService;
         this.changes = changes;
         this.terms = terms;
         this.audit = audit;
@@ -108,11 +110,7 @@ public class FacilityTermService {
     }
 
     private Facility require(String code) {
-        Facility f = facilities.findByCode(code);
-        if (f == null) {
-            throw Refusal.notFound("facility.notFound", code);
-        }
-        return f;
+        return facilityService.require(code);
     }
 
     private void requireCityScope(Facility f) {
