@@ -1,12 +1,14 @@
 package cn.baojiaolou.batch.runner;
 
 import cn.baojiaolou.batch.support.BatchDatabaseTest;
+import cn.baojiaolou.batch.support.BatchFixtures;
 import cn.baojiaolou.loan.common.BusinessClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.support.SimpleTriggerContext;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +27,8 @@ class BatchRunnerSchedulerTest {
     BusinessClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BatchFixtures fx;
 
     @Test
     void theDefaultScheduleIsTwoInTheMorningShanghaiTime() {
@@ -48,6 +52,8 @@ class BatchRunnerSchedulerTest {
     @Test
     void whenTheCronFiresYesterdayIsClosed() throws Exception {
         LocalDate yesterday = clock.today().minusDays(1);
+        // the close refuses a database without any facility; run alone, this test has to bring its own
+        fx.facility(new BigDecimal("1000000.00"), yesterday.minusDays(30), yesterday.plusYears(3));
         // start the calendar the day before, so the close catches up one day, not the whole test ledger
         jdbc.update("INSERT INTO business_day (business_date, closed_at, accrual_rows, settlement_rows, matched_lines, "
                 + "exceptions_open) SELECT ?, UTC_TIMESTAMP(6), 0, 0, 0, 0 FROM DUAL WHERE NOT EXISTS "
@@ -59,6 +65,13 @@ class BatchRunnerSchedulerTest {
             while (closedBy(yesterday) == null && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
+            // the row is written inside the job, before it completes: stop the cron from firing again, then let the
+            // running close end by itself (the scheduler's shutdown interrupts its thread, and Batch marks that STOPPED)
+            scheduled.future().cancel(false);
+            Long running = closedBy(yesterday);
+            while (running != null && !finished(running) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
         } finally {
             scheduled.scheduler().shutdown();
             scheduled.scheduler().getScheduledThreadPoolExecutor().awaitTermination(120, TimeUnit.SECONDS);
@@ -67,6 +80,11 @@ class BatchRunnerSchedulerTest {
         assertThat(execution).as("business_day row of %s written by a job execution", yesterday).isNotNull();
         assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
                 String.class, execution)).isEqualTo("COMPLETED");
+    }
+
+    private boolean finished(long execution) {
+        return jdbc.queryForObject("SELECT END_TIME IS NOT NULL FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
+                Boolean.class, execution);
     }
 
     private Long closedBy(LocalDate day) {
