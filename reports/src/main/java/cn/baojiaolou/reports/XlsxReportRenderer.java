@@ -30,10 +30,10 @@ public final class XlsxReportRenderer {
         ReportMessages messages = new ReportMessages(requested);
         ReportHeader header = document.header();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            Styles styles = new Styles(workbook);
+            XlsxCells styles = new XlsxCells(workbook);
             Sheet sheet = workbook.createSheet(messages.get(header.kind().titleKey()));
             int r = 0;
-            text(sheet.createRow(r++), 0, messages.get(header.kind().titleKey()), styles.title);
+            text(sheet.createRow(r++), 0, messages.get(header.kind().titleKey()), styles.title());
             text(sheet.createRow(r++), 0, messages.get("label.issuingUnit") + header.issuingUnit(), null);
             text(sheet.createRow(r++), 0, messages.get("label.businessDate")
                     + header.businessDate().format(DateTimeFormatter.ISO_LOCAL_DATE), null);
@@ -44,10 +44,10 @@ public final class XlsxReportRenderer {
             }
             for (ReportSection section : document.sections()) {
                 r++;
-                text(sheet.createRow(r++), 0, messages.resolve(section.title()), styles.bold);
+                text(sheet.createRow(r++), 0, messages.resolve(section.title()), styles.bold());
                 Row head = sheet.createRow(r++);
                 for (int c = 0; c < section.columns().size(); c++) {
-                    text(head, c, messages.get(section.columns().get(c).headerKey()), styles.header);
+                    text(head, c, messages.get(section.columns().get(c).headerKey()), styles.header());
                 }
                 for (List<Object> values : section.rows()) {
                     write(sheet.createRow(r++), section, values, styles, false);
@@ -68,54 +68,9 @@ public final class XlsxReportRenderer {
         }
     }
 
-    private static void write(Row row, ReportSection section, List<Object> values, Styles styles, boolean total) {
+    private static void write(Row row, ReportSection section, List<Object> values, XlsxCells styles, boolean total) {
         for (int c = 0; c < values.size(); c++) {
-            Object value = values.get(c);
-            if (value == null) {
-                continue;
-            }
-            Cell cell = row.createCell(c);
-            ColumnType type = section.columns().get(c).type();
-            switch (type) {
-                case WAN_YUAN -> {
-                    cell.setCellValue(WanYuan.of((BigDecimal) value).doubleValue());
-                    cell.setCellStyle(total ? styles.amountTotal : styles.amount);
-                }
-                case YUAN -> {
-                    cell.setCellValue(((BigDecimal) value).doubleValue());
-                    cell.setCellStyle(total ? styles.amountTotal : styles.amount);
-                }
-                case PERCENT -> {
-                    cell.setCellValue(((BigDecimal) value).doubleValue());
-                    cell.setCellStyle(styles.percent);
-                }
-                case INTEGER -> {
-                    if (value instanceof Number n) {
-                        cell.setCellValue(n.longValue());
-                        cell.setCellStyle(styles.integer);
-                    } else {
-                        cell.setCellValue(value.toString());
-                    }
-                }
-                case DATE -> {
-                    if (value instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(styles.date);
-                    } else if (value instanceof LocalDateTime t) {
-                        cell.setCellValue(t);
-                        cell.setCellStyle(styles.dateTime);
-                    } else {
-                        cell.setCellValue(value.toString());
-                    }
-                }
-                case RMB_UPPERCASE -> cell.setCellValue(RmbUppercase.of((BigDecimal) value));
-                case TEXT -> {
-                    cell.setCellValue(value.toString());
-                    if (total) {
-                        cell.setCellStyle(styles.bold);
-                    }
-                }
-            }
+            styles.write(row, c, section.columns().get(c).type(), values.get(c), total);
         }
     }
 
@@ -124,50 +79,6 @@ public final class XlsxReportRenderer {
         cell.setCellValue(value);
         if (style != null) {
             cell.setCellStyle(style);
-        }
-    }
-
-    /** Cell styles, created once per workbook (Excel caps their number). */
-    private static final class Styles {
-        final CellStyle title;
-        final CellStyle bold;
-        final CellStyle header;
-        final CellStyle amount;
-        final CellStyle amountTotal;
-        final CellStyle percent;
-        final CellStyle integer;
-        final CellStyle date;
-        final CellStyle dateTime;
-
-        Styles(SXSSFWorkbook workbook) {
-            Font boldFont = workbook.createFont();
-            boldFont.setBold(true);
-            Font titleFont = workbook.createFont();
-            titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
-            var format = workbook.createDataFormat();
-            title = workbook.createCellStyle();
-            title.setFont(titleFont);
-            bold = workbook.createCellStyle();
-            bold.setFont(boldFont);
-            header = workbook.createCellStyle();
-            header.setFont(boldFont);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            amount = workbook.createCellStyle();
-            amount.setDataFormat(format.getFormat("#,##0.00"));
-            amountTotal = workbook.createCellStyle();
-            amountTotal.cloneStyleFrom(amount);
-            amountTotal.setFont(boldFont);
-            percent = workbook.createCellStyle();
-            percent.setDataFormat(format.getFormat("0.00%"));
-            integer = workbook.createCellStyle();
-            integer.setDataFormat(format.getFormat("#,##0"));
-            date = workbook.createCellStyle();
-            date.setDataFormat(format.getFormat("yyyy-mm-dd"));
-            dateTime = workbook.createCellStyle();
-            dateTime.setDataFormat(format.getFormat("yyyy-mm-dd hh:mm"));
         }
     }
 }

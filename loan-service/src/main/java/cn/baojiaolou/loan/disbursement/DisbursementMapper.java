@@ -25,12 +25,14 @@ public interface DisbursementMapper {
     Long lock(long id);
 
     /**
-     * A work list (待支付, or the requests one person made that came back rejected), newest first, one page: the rows
-     * below {@code beforeId} (keyset), filtered by project code or name text.
+     * A work list (待复核, 待支付, or the requests one person made that came back rejected), one page in {@code sort}
+     * order: the rows after the row {@code afterId} (keyset on the sort column, then the id), filtered by project code
+     * or name text.
      */
     List<Disbursement> workList(@Param("status") DisbursementStatus status, @Param("requestedBy") String requestedBy,
                                 @Param("districtId") Long districtId, @Param("text") String text,
-                                @Param("beforeId") Long beforeId, @Param("limit") int limit);
+                                @Param("sort") WorkSort sort, @Param("afterId") Long afterId,
+                                @Param("limit") int limit);
 
     List<Disbursement> search(@Param("projectId") Long projectId, @Param("status") DisbursementStatus status,
                               @Param("districtId") Long districtId);

@@ -33,17 +33,13 @@ class DisbursementPages {
 
     private final DisbursementService disbursements;
     private final ProjectService projects;
-    private final ReviewMapper review;
     private final BusinessClock clock;
     private final PageErrors errors;
-    private final cn.baojiaolou.loan.user.UserMapper users;
 
-    DisbursementPages(DisbursementService disbursements, ProjectService projects, ReviewMapper review,
-                      BusinessClock clock, PageErrors errors, cn.baojiaolou.loan.user.UserMapper users) {
-        this.users = users;
+    DisbursementPages(DisbursementService disbursements, ProjectService projects, BusinessClock clock,
+                      PageErrors errors) {
         this.disbursements = disbursements;
         this.projects = projects;
-        this.review = review;
         this.clock = clock;
         this.errors = errors;
     }
@@ -177,50 +173,6 @@ class DisbursementPages {
     }
 
     /** Rows a work list shows at once. */
-    static final int WORK_PAGE = 50;
-
-    /**
-     * 我的待办 for accountants: 待支付 (approved, not yet paid, across projects, each linking to its project page where
-     * it is paid) and the requests the user made that came back rejected, with the reviewer's reason. Newest first,
-     * 50 a page by keyset, filtered by project code or name.
-     */
-    @GetMapping("/disbursements/work")
-    String workList(@RequestParam(required = false) String q, @RequestParam(required = false) Long approvedBefore,
-                    @RequestParam(required = false) Long rejectedBefore, Model model) {
-        String text = q == null || q.isBlank() ? null : q.trim().length() > 64 ? q.trim().substring(0, 64) : q.trim();
-        var approved = disbursements.workList(DisbursementStatus.APPROVED, text, approvedBefore, WORK_PAGE + 1);
-        var rejected = disbursements.workList(DisbursementStatus.REJECTED, text, rejectedBefore, WORK_PAGE + 1);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
-        model.addAttribute("q", text);
-        model.addAttribute("approved", page(approved));
-        model.addAttribute("approvedNext", next(approved));
-        model.addAttribute("rejected", page(rejected));
-        model.addAttribute("rejectedNext", next(rejected));
-        model.addAttribute("names", names);
-        return "work";
-    }
-
-    private static java.util.List<Disbursement> page(java.util.List<Disbursement> found) {
-        return found.size() > WORK_PAGE ? found.subList(0, WORK_PAGE) : found;
-    }
-
-    /** The keyset of the next page: the last id shown, when one more row than a page was found. */
-    private static Long next(java.util.List<Disbursement> found) {
-        return found.size() > WORK_PAGE ? found.get(WORK_PAGE - 1).id() : null;
-    }
-
-    @GetMapping("/review")
-    String queue(Model model) {
-        model.addAttribute("requests", disbursements.search(null, DisbursementStatus.REQUESTED));
-        model.addAttribute("me", CurrentUser.username());
-        var user = CurrentUser.require();
-        model.addAttribute("milestones", review.awaitingVerification(user.districtId(),
-                clock.today().plusDays(30), 50));
-        model.addAttribute("today", clock.today());
-        return "review";
-    }
-
     @PostMapping("/review/{id}/approval")
     String approve(@PathVariable long id, @RequestParam(required = false) String note, Locale locale,
                    RedirectAttributes redirect) {

@@ -279,16 +279,28 @@ public class DisbursementService {
 
     /**
      * The accountants' work lists, in the user's district scope: 待支付 (approved, not paid) across projects, or the
-     * user's own requests that a reviewer rejected (with the reason). One page of {@code limit} rows below
-     * {@code beforeId}.
+     * user's own requests that a reviewer rejected (with the reason). One page of {@code limit} rows in {@code sort}
+     * order, after the row {@code afterId} (null: the first page).
      */
     @Transactional(readOnly = true)
     @PreAuthorize(Authorities.ACCOUNTANT)
-    public List<Disbursement> workList(DisbursementStatus status, String text, Long beforeId, int limit) {
+    public List<Disbursement> workList(DisbursementStatus status, String text, WorkSort sort, Long afterId,
+                                       int limit) {
         LoanUser user = CurrentUser.require();
         String mine = status == DisbursementStatus.REJECTED ? user.username() : null;
-        String filter = text == null || text.isBlank() ? null : text.trim();
-        return disbursements.workList(status, mine, user.districtId(), filter, beforeId, limit);
+        return disbursements.workList(status, mine, user.districtId(), filter(text), sort, afterId, limit);
+    }
+
+    /** 待复核: the requests waiting for a reviewer in the user's scope, one page as {@link #workList} pages. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.REVIEWER)
+    public List<Disbursement> reviewQueue(String text, WorkSort sort, Long afterId, int limit) {
+        return disbursements.workList(DisbursementStatus.REQUESTED, null, CurrentUser.require().districtId(),
+                filter(text), sort, afterId, limit);
+    }
+
+    private static String filter(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** What the limits are read for: a new request (reservations count, the 专户 waits) or a payment. */

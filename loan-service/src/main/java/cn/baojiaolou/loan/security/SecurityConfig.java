@@ -177,7 +177,7 @@ class SecurityConfig {
                         .requestMatchers("/projects/new", "/projects/*/edit").hasRole(ACCOUNTANT.name())
                         .requestMatchers(HttpMethod.POST, "/projects/*/setup/**", "/projects/*/status")
                         .hasRole(ACCOUNTANT.name())
-                        .requestMatchers("/disbursements/new", "/disbursements/work", "/disbursements/*/payment", "/disbursements/*/reversal", "/projects/*/repayments/**",
+                        .requestMatchers("/disbursements/new", "/disbursements/work", "/disbursements/work/**", "/disbursements/*/payment", "/disbursements/*/reversal", "/projects/*/repayments/**",
                                 "/statements/**", "/onboarding/**").hasRole(ACCOUNTANT.name())
                         .requestMatchers(HttpMethod.POST, "/court-actions/deductions/*/write-off")
                         .hasRole(REVIEWER.name())

@@ -16,9 +16,11 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// reports are signed in tests as in the demo: a self-signed keystore under target/, created on the first run
+// reports are signed in tests as in the demo: a self-signed keystore under target/, created on the first run;
+// list exports read in keyset batches of 2 rows, so an export of three rows already crosses a batch boundary
 @SpringBootTest(properties = {"loan.reports.signing.path=target/report-signing.p12",
-        "loan.reports.signing.password=test", "loan.reports.signing.create-self-signed=true"})
+        "loan.reports.signing.password=test", "loan.reports.signing.create-self-signed=true",
+        "loan.export.batch-size=2"})
 @AutoConfigureMockMvc
 @Import({Fixtures.class, Api.class, ContractValidation.class})
 public @interface DatabaseTest {
