@@ -31,10 +31,16 @@ class AuditController {
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                             @RequestParam(required = false) Long afterId,
                             @RequestParam(defaultValue = "100") int limit) {
+        return page(username, action, targetType, targetId, from, to, afterId, false, limit);
+    }
+
+    /** One page in either order: below {@code afterId} newest first, or above it oldest first (the page's sort). */
+    List<AuditEvent> page(String username, String action, String targetType, String targetId, LocalDate from,
+                          LocalDate to, Long afterId, boolean oldestFirst, int limit) {
         int bounded = Math.max(1, Math.min(limit, 1000));
         return mapper.search(blankToNull(username), blankToNull(action), blankToNull(targetType),
                 blankToNull(targetId), from == null ? null : from.atStartOfDay(),
-                to == null ? null : to.plusDays(1).atStartOfDay(), afterId, bounded, districtScope());
+                to == null ? null : to.plusDays(1).atStartOfDay(), afterId, oldestFirst, bounded, districtScope());
     }
 
     @GetMapping("/chain-check")

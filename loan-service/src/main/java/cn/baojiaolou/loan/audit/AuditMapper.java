@@ -25,8 +25,8 @@ public interface AuditMapper {
     List<AuditEvent> search(@Param("username") String username, @Param("action") String action,
                             @Param("targetType") String targetType, @Param("targetId") String targetId,
                             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
-                            @Param("afterId") Long afterId, @Param("limit") int limit,
-                            @Param("districtId") Long districtId);
+                            @Param("afterId") Long afterId, @Param("oldestFirst") boolean oldestFirst,
+                            @Param("limit") int limit, @Param("districtId") Long districtId);
 
     /** The chain head without locking it: where the trail must end. */
     @Select("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")

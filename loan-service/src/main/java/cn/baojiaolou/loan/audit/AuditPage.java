@@ -1,5 +1,8 @@
 package cn.baojiaolou.loan.audit;
 
+import static cn.baojiaolou.loan.web.ListExport.column;
+
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.baojiaolou.loan.user.SystemPrincipal;
 import cn.baojiaolou.loan.user.UserMapper;
+import cn.baojiaolou.loan.web.ListExport;
 import cn.baojiaolou.loan.web.PageFormat;
+import cn.baojiaolou.reports.ColumnType;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * 审计日志: the audit trail, filterable by user, action, target and date, newest first, 50 rows a page (keyset: the
- * next page starts below the last id shown), with the result of the hash-chain check. People are shown by 姓名,
+ * next page starts after the last id shown, newest or oldest first), with the result of the hash-chain check, and
+ * exported whole to XLSX under the same filter. People are shown by 姓名,
  * actions and results by their label, times in Beijing time; rows of the system principal are marked as such.
  */
 @Controller
@@ -42,14 +49,19 @@ class AuditPage {
             "TOKEN_CREATED", "TOKEN_FIRST_USED", "TOKEN_REVOKED", "USER_CREATED", "USER_DISABLED", "USER_ENABLED",
             "PASSWORD_RESET", "PASSWORD_CHANGED");
 
+    static final String NEWEST = "NEWEST";
+    static final String OLDEST = "OLDEST";
+
     private final AuditController api;
     private final UserMapper users;
     private final MessageSource messages;
+    private final ListExport export;
 
-    AuditPage(AuditController api, UserMapper users, MessageSource messages) {
+    AuditPage(AuditController api, UserMapper users, MessageSource messages, ListExport export) {
         this.api = api;
         this.users = users;
         this.messages = messages;
+        this.export = export;
     }
 
     /** A row as the page shows it. */
@@ -66,13 +78,15 @@ class AuditPage {
                  @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                 @RequestParam(required = false) Long before, Model model, Locale locale) {
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) Long before,
+                 Model model, Locale locale) {
+        boolean oldest = OLDEST.equals(sort);
         // the same search and scope as GET /api/v1/audit-events; one row more than shown tells whether a next page exists
-        List<AuditEvent> found = api.search(username, action, targetType, targetId, from, to, before, PAGE_SIZE + 1);
+        List<AuditEvent> found = api.page(username, action, targetType, targetId, from, to, before, oldest,
+                PAGE_SIZE + 1);
         boolean more = found.size() > PAGE_SIZE;
         List<AuditEvent> shown = more ? found.subList(0, PAGE_SIZE) : found;
-        Map<String, String> names = new HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
+        Map<String, String> names = names();
         model.addAttribute("rows", shown.stream().map(e -> row(e, names, locale)).toList());
         model.addAttribute("nextBefore", more ? shown.get(shown.size() - 1).id() : null);
         model.addAttribute("actions", ACTIONS.stream().map(a -> new Choice(a, label("audit.action." + a, a, locale)))
@@ -84,7 +98,49 @@ class AuditPage {
         model.addAttribute("targetId", targetId);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        model.addAttribute("sort", oldest ? OLDEST : NEWEST);
         return "audit";
+    }
+
+    /** The whole trail under the page's filter and order, as XLSX (the export is itself audited). */
+    @GetMapping("/audit/events.xlsx")
+    void export(@RequestParam(required = false) String username, @RequestParam(required = false) String action,
+                @RequestParam(required = false) String targetType, @RequestParam(required = false) String targetId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String sort, HttpServletResponse response, Locale locale)
+            throws IOException {
+        boolean oldest = OLDEST.equals(sort);
+        Map<String, String> names = names();
+        List<ListExport.Column<Row>> columns = List.of(
+                column("audit.no", ColumnType.INTEGER, Row::id),
+                column("audit.timeBeijing", ColumnType.TEXT, Row::time),
+                column("audit.username", ColumnType.TEXT, Row::person),
+                column("audit.action", ColumnType.TEXT, Row::action),
+                column("audit.target", ColumnType.TEXT, Row::target),
+                column("audit.result", ColumnType.TEXT, Row::result),
+                column("audit.detail", ColumnType.TEXT, Row::detail));
+        String filter = java.util.stream.Stream.of(
+                        username == null || username.isBlank() ? null : label("audit.username", "", locale) + "：" + username,
+                        action == null || action.isBlank() ? null : label("audit.action." + action, action, locale),
+                        targetType == null || targetType.isBlank() ? null
+                                : label("audit.targetType", "", locale) + "：" + label("audit.targetType." + targetType,
+                                targetType, locale),
+                        targetId == null || targetId.isBlank() ? null
+                                : label("audit.targetId", "", locale) + "：" + targetId,
+                        from == null ? null : label("audit.from", "", locale) + "：" + from,
+                        to == null ? null : label("audit.to", "", locale) + "：" + to,
+                        label(oldest ? "audit.sort.OLDEST" : "audit.sort.NEWEST", "", locale))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+        export.write(response, "audit", "menu.audit", filter, columns, (last, limit) ->
+                api.page(username, action, targetType, targetId, from, to, last == null ? null : last.id(), oldest,
+                        limit).stream().map(e -> row(e, names, locale)).toList(), locale);
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
+        return names;
     }
 
     private Row row(AuditEvent e, Map<String, String> names, Locale locale) {

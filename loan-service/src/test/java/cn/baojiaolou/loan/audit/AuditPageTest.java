@@ -62,6 +62,51 @@ class AuditPageTest {
     }
 
     @Test
+    void oldestFirstPagesUpwardsAndTheExportHoldsEveryRowInThatOrderInChinese() throws Exception {
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
+        LoanUser auditor = fx.user(Role.AUDITOR, null);
+        String target = Fixtures.code("AUDX");
+        for (int i = 0; i < 53; i++) {
+            audit.record(accountant.username(), "DISBURSEMENT_PAID", "project", target, AuditTrail.SUCCESS, "n=" + i);
+        }
+        long oldest = jdbc.queryForObject("SELECT MIN(id) FROM audit_event WHERE target_id = ?", Long.class, target);
+        String page = mvc.perform(get("/audit").param("targetId", target).param("sort", "OLDEST")
+                .with(user(auditor))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf("n=0<")).isPositive().isLessThan(page.indexOf("n=1<"));
+        assertThat(page).doesNotContain("n=50<").contains("before=" + (oldest + 49), "下一页（更晚的记录）")
+                .contains("/audit/events.xlsx?username=&amp;action=&amp;targetType=&amp;targetId=" + target
+                        + "&amp;from=&amp;to=&amp;sort=OLDEST");
+        String later = mvc.perform(get("/audit").param("targetId", target).param("sort", "OLDEST")
+                        .param("before", String.valueOf(oldest + 49)).with(user(auditor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(count(later, "拨付支付</td>")).isEqualTo(3);
+        assertThat(later).contains("n=50<", "n=52<").doesNotContain("n=49<", "id=\"audit-next\"");
+
+        // all 53 rows, oldest first, labelled as the page labels them (read in batches of two)
+        byte[] xlsx = mvc.perform(get("/audit/events.xlsx").param("targetId", target).param("sort", "OLDEST")
+                .with(user(auditor))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("审计日志");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("从旧到新", "导出人：测试AUDITOR");
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("时间（北京时间）");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 53);
+            assertThat(sheet.getRow(3).getCell(6).getStringCellValue()).isEqualTo("n=0");
+            assertThat(sheet.getRow(55).getCell(6).getStringCellValue()).isEqualTo("n=52");
+            assertThat((long) sheet.getRow(3).getCell(0).getNumericCellValue()).isEqualTo(oldest);
+            assertThat(sheet.getRow(3).getCell(2).getStringCellValue())
+                    .isEqualTo("测试ACCOUNTANT（" + accountant.username() + "）");
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).doesNotContain("DISBURSEMENT_PAID");
+            assertThat(sheet.getRow(3).getCell(5).getStringCellValue()).isEqualTo("成功");
+        }
+        // and the export left its own row, naming the list and the rows taken
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_event WHERE username = ? AND action = 'LIST_EXPORTED'",
+                String.class, auditor.username())).startsWith("rows=53;").contains(target);
+        // an accountant may not read the trail, nor export it
+        mvc.perform(get("/audit/events.xlsx").with(user(accountant))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void aFilterByActionAndTheSystemPrincipalAreShownInChinese() throws Exception {
         LoanUser auditor = fx.user(Role.AUDITOR, null);
         String target = Fixtures.code("AUDS");
