@@ -406,17 +406,44 @@ class BrowserTest {
         logout();
     }
 
-    /** A city accountant asks for a rate change on the facility page; a reviewer approves it there; it shows. */
+    /**
+     * A city accountant draws the rest of a facility through the confirmation step and asks for a rate change on the
+     * facility page; a reviewer approves it there; it shows.
+     */
     @Test
     void aRateChangeAskedForAndApprovedShowsOnTheFacility() throws Exception {
         cn.baojiaolou.loan.domain.facility.Facility f = fx.facility(new BigDecimal("5000000.00"),
                 LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31));
-        fx.drawdown(f, new BigDecimal("5000000.00"), LocalDate.of(2023, 1, 1), "DD-RATE-" + f.code());
+        fx.drawdown(f, new BigDecimal("4000000.00"), LocalDate.of(2023, 1, 1), "DD-RATE-" + f.code());
         LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
         login(accountant);
         browser.get(url("/facilities"));
         WebElement card = browser.findElement(By.id("facility-" + f.code()));
         assertThat(card.findElement(By.cssSelector(".terms-current")).getText()).contains("3.60%", "2028-12-31");
+        assertThat(accessibilityProblems()).isEmpty();
+        // the rest of the facility drawn through the confirmation step: the 大写 as typed, then drawn, undrawn and
+        // the 专户 before and after, nothing posted until 确认提款
+        card.findElement(By.name("amount")).sendKeys("1,000,000.00");
+        assertThat(browser.findElement(By.id("draw-amount-words-" + f.code())).getText()).isEqualTo("壹佰万元整");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});", card);
+        screenshot("facility-forms");
+        setDate(browser.findElement(By.id("draw-date-" + f.code())), LocalDate.of(2023, 6, 1));
+        browser.findElement(By.id("draw-voucher-" + f.code())).sendKeys("DD-R2-" + f.code());
+        submit(browser.findElement(By.id("draw-submit-" + f.code())));
+        assertThat(browser.findElement(By.id("confirm-words")).getText()).isEqualTo("壹佰万元整");
+        assertThat(browser.findElement(By.id("confirm-drawn")).getText())
+                .isEqualTo("入账前 4,000,000.00 元，入账后 5,000,000.00 元");
+        assertThat(browser.findElement(By.id("confirm-undrawn")).getText())
+                .isEqualTo("入账前 1,000,000.00 元，入账后 0.00 元");
+        assertThat(browser.findElement(By.id("confirm-account")).getText())
+                .isEqualTo("入账前 4,000,000.00 元，入账后 5,000,000.00 元");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE facility_id = ?", Integer.class,
+                f.id())).isEqualTo(1);
+        screenshot("facility-drawdown-confirm");
+        submit(browser.findElement(By.id("facility-confirm-submit")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("借款批次 " + f.code() + " 的提款已入账。");
+        card = browser.findElement(By.id("facility-" + f.code()));
         new Select(card.findElement(By.name("kind"))).selectByValue("RATE");
         setDate(card.findElement(By.name("effectiveOn")), LocalDate.of(2024, 1, 1));
         card.findElement(By.name("newRatePercent")).sendKeys("3.125");
