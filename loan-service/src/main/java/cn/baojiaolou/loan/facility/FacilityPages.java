@@ -34,25 +34,97 @@ class FacilityPages {
 
     @GetMapping("/facilities")
     String list(Model model) {
+        return page(model);
+    }
+
+    private String page(Model model) {
         model.addAttribute("facilities", facilities.all());
         model.addAttribute("today", clock.today());
         return "facilities";
     }
 
-    @PostMapping("/facilities/{code}/drawdowns")
-    String drawdown(@PathVariable String code, @RequestParam String amount, @RequestParam String valueDate,
-                    @RequestParam String voucherNo, Locale locale, RedirectAttributes redirect) {
-        return act(() -> facilities.drawdown(code, PageErrors.amount("amount", amount), date(valueDate),
-                PageErrors.code("voucherNo", voucherNo)), "page.drawn", code, locale, redirect);
+    /** The 提款 form as typed, kept when it comes back refused. */
+    record DrawdownForm(String amount, String valueDate, String voucherNo) {
     }
 
+    /** The 统还 form as typed. */
+    record RepaymentForm(String principal, String interest, String valueDate, String voucherNo) {
+    }
+
+    /**
+     * 提款: the form first comes back as a confirmation step (facility and bank, value date, voucher, the amount in
+     * figures and 大写, drawn and undrawn and the 专户 balance before and after), checked by the same rules as the
+     * posting; only 确认提款 (confirmed=yes) posts it. A refusal at either step shows the facility page again with the
+     * message beside the field and what was typed kept.
+     */
+    @PostMapping("/facilities/{code}/drawdowns")
+    String drawdown(@PathVariable String code, DrawdownForm form, @RequestParam(required = false) String confirmed,
+                    Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            java.math.BigDecimal amount = PageErrors.amount("amount", form.amount());
+            LocalDate on = date(form.valueDate());
+            String voucher = PageErrors.code("voucherNo", form.voucherNo());
+            if (!"yes".equals(confirmed)) {
+                FacilityService.DrawdownPreview preview = facilities.previewDrawdown(code, amount, on, voucher);
+                model.addAttribute("drawdown", preview);
+                model.addAttribute("amountWords", cn.baojiaolou.reports.RmbUppercase.of(amount));
+                return "facility-confirm";
+            }
+            facilities.drawdown(code, amount, on, voucher);
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.drawn", code), locale));
+            return "redirect:/facilities";
+        } catch (Refusal e) {
+            return refused(model, e, locale, code, "drawdown", form);
+        }
+    }
+
+    /**
+     * 统还: a confirmation step first (principal and interest each and their total in figures and 大写, the principal
+     * outstanding and the 专户 balance before and after), checked by the same rules; only 确认统还 posts it.
+     */
     @PostMapping("/facilities/{code}/repayments")
-    String centralRepayment(@PathVariable String code, @RequestParam String principal,
-                            @RequestParam String interest, @RequestParam String valueDate,
-                            @RequestParam String voucherNo, Locale locale, RedirectAttributes redirect) {
-        return act(() -> facilities.centralRepayment(code, amountOrZero("principal", principal),
-                amountOrZero("interest", interest), date(valueDate), PageErrors.code("voucherNo", voucherNo)),
-                "page.centrallyRepaid", code, locale, redirect);
+    String centralRepayment(@PathVariable String code, RepaymentForm form,
+                            @RequestParam(required = false) String confirmed, Model model, Locale locale,
+                            RedirectAttributes redirect) {
+        try {
+            java.math.BigDecimal principal = amountOrZero("principal", form.principal());
+            java.math.BigDecimal interest = amountOrZero("interest", form.interest());
+            LocalDate on = date(form.valueDate());
+            String voucher = PageErrors.code("voucherNo", form.voucherNo());
+            if (!"yes".equals(confirmed)) {
+                FacilityService.CentralRepaymentPreview preview = facilities.previewCentralRepayment(code, principal,
+                        interest, on, voucher);
+                model.addAttribute("repayment", preview);
+                model.addAttribute("principalWords", words(preview.principal()));
+                model.addAttribute("interestWords", words(preview.interest()));
+                model.addAttribute("totalWords", cn.baojiaolou.reports.RmbUppercase.of(preview.total()));
+                return "facility-confirm";
+            }
+            facilities.centralRepayment(code, principal, interest, on, voucher);
+            redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.centrallyRepaid", code), locale));
+            return "redirect:/facilities";
+        } catch (Refusal e) {
+            return refused(model, e, locale, code, "repayment", form);
+        }
+    }
+
+    /**
+     * The facility page again with the refused form's message beside its field and what was typed in it. A repeated
+     * voucher is refused without a field (a conflict, as in the API) but belongs beside the voucher number.
+     */
+    private String refused(Model model, Refusal e, Locale locale, String code, String which, Object typed) {
+        model.addAttribute("error", errors.message(e, locale));
+        model.addAttribute("errorField", e.field() == null && "ledger.voucherPosted".equals(e.messageKey())
+                ? "voucherNo" : e.field());
+        model.addAttribute("errorFacility", code);
+        model.addAttribute("errorForm", which);
+        model.addAttribute(which + "Form", typed);
+        return page(model);
+    }
+
+    /** 大写 of a part that may be zero (统还 of interest only): nothing rather than 零元整. */
+    private static String words(java.math.BigDecimal amount) {
+        return amount.signum() == 0 ? "" : cn.baojiaolou.reports.RmbUppercase.of(amount);
     }
 
     /**

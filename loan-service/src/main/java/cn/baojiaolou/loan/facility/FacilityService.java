@@ -113,23 +113,88 @@ public class FacilityService {
         return f;
     }
 
+    /**
+     * What a 提款 would do, shown before it is confirmed: the facility's drawn and undrawn amounts and the 专户's
+     * balance before and after. The same checks as {@link #drawdown} (the voucher included), without the lock and
+     * nothing written, so an amount the posting would refuse is refused here with the same message.
+     */
+    public record DrawdownPreview(Facility facility, LocalDate valueDate, String voucherNo, BigDecimal amount,
+                                  BigDecimal drawnBefore, BigDecimal drawnAfter, BigDecimal undrawnBefore,
+                                  BigDecimal undrawnAfter, BigDecimal accountBefore, BigDecimal accountAfter,
+                                  BigDecimal availableBefore, BigDecimal availableAfter, boolean held) {
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public DrawdownPreview previewDrawdown(String code, BigDecimal amount, LocalDate valueDate, String voucherNo) {
+        requireCityScope();
+        Facility f = require(code);
+        FacilityTotals totals = checkDrawdown(f, amount, valueDate);
+        postings.refuseIfPosted(f.id(), EntryType.DRAWDOWN, voucherNo);
+        AccountHolds holds = facilities.holds(f.id());
+        BigDecimal drawnAfter = totals.drawn().add(amount);
+        BigDecimal accountAfter = totals.accountBalance().add(amount);
+        return new DrawdownPreview(f, valueDate, voucherNo, amount, totals.drawn(), drawnAfter,
+                f.amount().subtract(totals.drawn()), f.amount().subtract(drawnAfter), totals.accountBalance(),
+                accountAfter, holds.available(totals.accountBalance()), holds.available(accountAfter), holds.any());
+    }
+
     /** 提款: Σ drawdowns never exceeds the facility amount. */
     @Transactional
     @PreAuthorize(Authorities.ACCOUNTANT)
     public LedgerEntry drawdown(String code, BigDecimal amount, LocalDate valueDate, String voucherNo) {
         requireCityScope();
         Facility f = facilities.lock(require(code).id());
+        FacilityTotals totals = checkDrawdown(f, amount, valueDate);
+        LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.DRAWDOWN, valueDate, amount, amount,
+                Money.ZERO, Money.ZERO, amount, voucherNo, null, null, null, null, clock.nowUtc(),
+                CurrentUser.username()));
+        audit.write("DRAWDOWN_POSTED", "facility", f.code(), totals, entry);
+        return entry;
+    }
+
+    /** The rules of a 提款, one place for the posting (under the lock) and its preview. */
+    private FacilityTotals checkDrawdown(Facility f, BigDecimal amount, LocalDate valueDate) {
         ValueDates.check("valueDate", valueDate, clock.today(), f.startDate(), ledger.latestFacilityEventDate(f.id()));
         FacilityTotals totals = ledger.facilityTotals(f.id());
         BigDecimal remaining = f.amount().subtract(totals.drawn());
         if (amount.compareTo(remaining) > 0) {
             throw Refusal.ruleOnField("amount", "drawdown.overFacility", remaining, f.amount());
         }
-        LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.DRAWDOWN, valueDate, amount, amount,
-                Money.ZERO, Money.ZERO, amount, voucherNo, null, null, null, null, clock.nowUtc(),
-                CurrentUser.username()));
-        audit.write("DRAWDOWN_POSTED", "facility", f.code(), totals, entry);
-        return entry;
+        return totals;
+    }
+
+    /**
+     * What a 统还 would do, shown before it is confirmed: principal and interest (the interest part split into penalty
+     * and interest, as it would be posted), the facility's principal outstanding and the 专户's balance before and
+     * after. The same checks as {@link #centralRepayment} (the voucher included), without the lock, nothing written.
+     */
+    public record CentralRepaymentPreview(Facility facility, LocalDate valueDate, String voucherNo,
+                                          BigDecimal principal, BigDecimal interest, BigDecimal penaltyPaid,
+                                          BigDecimal interestPaid, BigDecimal total, BigDecimal outstandingBefore,
+                                          BigDecimal outstandingAfter, BigDecimal accountBefore,
+                                          BigDecimal accountAfter, BigDecimal availableBefore,
+                                          BigDecimal availableAfter, boolean held) {
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Authorities.ACCOUNTANT)
+    public CentralRepaymentPreview previewCentralRepayment(String code, BigDecimal principal, BigDecimal interest,
+                                                           LocalDate valueDate, String voucherNo) {
+        requireCityScope();
+        BigDecimal p = Money.nz(principal);
+        BigDecimal i = Money.nz(interest);
+        requireSomething(p, i);
+        Facility f = require(code);
+        CentralCheck c = checkCentralRepayment(f, p, i, valueDate);
+        postings.refuseIfPosted(f.id(), EntryType.CENTRAL_REPAYMENT, voucherNo);
+        RepaymentWaterfall.Part paid = RepaymentWaterfall.interestPart(i, c.due());
+        BigDecimal total = p.add(i);
+        BigDecimal outstanding = c.totals().drawn().subtract(c.totals().centralPrincipal());
+        BigDecimal account = c.totals().accountBalance();
+        return new CentralRepaymentPreview(f, valueDate, voucherNo, p, i, paid.penalty(), paid.interest(), total,
+                outstanding, outstanding.subtract(p), account, account.subtract(total), c.holds().available(account),
+                c.holds().available(account.subtract(total)), c.holds().any());
     }
 
     /**
@@ -143,10 +208,30 @@ public class FacilityService {
         requireCityScope();
         BigDecimal p = Money.nz(principal);
         BigDecimal i = Money.nz(interest);
-        if (p.signum() == 0 && i.signum() == 0) {
+        requireSomething(p, i);
+        Facility f = facilities.lock(require(code).id());
+        CentralCheck c = checkCentralRepayment(f, p, i, valueDate);
+        BigDecimal total = p.add(i);
+        RepaymentWaterfall.Part paid = RepaymentWaterfall.interestPart(i, c.due());
+        LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.CENTRAL_REPAYMENT, valueDate, total, p,
+                paid.interest(), paid.penalty(), total.negate(), voucherNo, null, null, null, null, clock.nowUtc(),
+                CurrentUser.username()));
+        audit.write("CENTRAL_REPAYMENT_POSTED", "facility", f.code(), c.totals(), entry);
+        return entry;
+    }
+
+    private static void requireSomething(BigDecimal principal, BigDecimal interest) {
+        if (principal.signum() == 0 && interest.signum() == 0) {
             throw Refusal.ruleOnField("principal", "centralRepayment.empty");
         }
-        Facility f = facilities.lock(require(code).id());
+    }
+
+    /** What the rules of a 统还 read: what is due on the day, the facility's sums and the court holds. */
+    private record CentralCheck(DueAmounts due, FacilityTotals totals, AccountHolds holds) {
+    }
+
+    /** The rules of a 统还, one place for the posting (under the lock) and its preview. */
+    private CentralCheck checkCentralRepayment(Facility f, BigDecimal p, BigDecimal i, LocalDate valueDate) {
         ValueDates.check("valueDate", valueDate, clock.today(), f.startDate(), ledger.latestFacilityEventDate(f.id()));
         DueAmounts due = AccumulatedBalanceInterest.dueOn(terms.of(f),
                 PositionInterest.events(ledger.facilityEvents(f.id())), valueDate);
@@ -168,12 +253,7 @@ public class FacilityService {
             throw Refusal.rule("account.heldRepayment", holds.available(totals.accountBalance()), total,
                     holds.frozen(), holds.deducted());
         }
-        RepaymentWaterfall.Part paid = RepaymentWaterfall.interestPart(i, due);
-        LedgerEntry entry = post(new LedgerEntry(null, f.id(), null, EntryType.CENTRAL_REPAYMENT, valueDate, total, p,
-                paid.interest(), paid.penalty(), total.negate(), voucherNo, null, null, null, null, clock.nowUtc(),
-                CurrentUser.username()));
-        audit.write("CENTRAL_REPAYMENT_POSTED", "facility", f.code(), totals, entry);
-        return entry;
+        return new CentralCheck(due, totals, holds);
     }
 
     private LedgerEntry post(LedgerEntry entry) {

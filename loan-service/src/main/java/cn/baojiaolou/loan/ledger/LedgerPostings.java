@@ -2,6 +2,7 @@ package cn.baojiaolou.loan.ledger;
 
 import cn.baojiaolou.loan.common.GeneratedKey;
 import cn.baojiaolou.loan.domain.Refusal;
+import cn.baojiaolou.loan.domain.ledger.EntryType;
 import cn.baojiaolou.loan.domain.ledger.LedgerEntry;
 import cn.baojiaolou.loan.user.Authorities;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,23 +29,28 @@ public class LedgerPostings {
     /** Inserts the row in the caller's transaction and answers it as stored (with its id). */
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEntry post(LedgerEntry entry) {
-        if (entry.voucherNo() != null) {
-            refuseIfPosted(entry);
-        }
+        refuseIfPosted(entry.facilityId(), entry.entryType(), entry.voucherNo());
         GeneratedKey key = new GeneratedKey();
         try {
             ledger.insert(entry, key);
         } catch (DuplicateKeyException raced) {
-            refuseIfPosted(entry);
+            refuseIfPosted(entry.facilityId(), entry.entryType(), entry.voucherNo());
             throw raced;
         }
         return ledger.findById(key.getId());
     }
 
-    private void refuseIfPosted(LedgerEntry entry) {
-        LedgerEntry first = ledger.findByVoucher(entry.facilityId(), entry.entryType(), entry.voucherNo());
+    /**
+     * Refuses a voucher number already posted on the facility's ledger as this kind of row (nothing without one): the
+     * posting's own check, which a confirmation step runs first so that it refuses what the posting would.
+     */
+    public void refuseIfPosted(long facilityId, EntryType type, String voucherNo) {
+        if (voucherNo == null) {
+            return;
+        }
+        LedgerEntry first = ledger.findByVoucher(facilityId, type, voucherNo);
         if (first != null) {
-            throw Refusal.conflict("ledger.voucherPosted", entry.voucherNo(), first.valueDate(), first.id());
+            throw Refusal.conflict("ledger.voucherPosted", voucherNo, first.valueDate(), first.id());
         }
     }
 }

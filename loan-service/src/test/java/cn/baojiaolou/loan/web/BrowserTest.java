@@ -406,17 +406,44 @@ class BrowserTest {
         logout();
     }
 
-    /** A city accountant asks for a rate change on the facility page; a reviewer approves it there; it shows. */
+    /**
+     * A city accountant draws the rest of a facility through the confirmation step and asks for a rate change on the
+     * facility page; a reviewer approves it there; it shows.
+     */
     @Test
     void aRateChangeAskedForAndApprovedShowsOnTheFacility() throws Exception {
         cn.baojiaolou.loan.domain.facility.Facility f = fx.facility(new BigDecimal("5000000.00"),
                 LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31));
-        fx.drawdown(f, new BigDecimal("5000000.00"), LocalDate.of(2023, 1, 1), "DD-RATE-" + f.code());
+        fx.drawdown(f, new BigDecimal("4000000.00"), LocalDate.of(2023, 1, 1), "DD-RATE-" + f.code());
         LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
         login(accountant);
         browser.get(url("/facilities"));
         WebElement card = browser.findElement(By.id("facility-" + f.code()));
         assertThat(card.findElement(By.cssSelector(".terms-current")).getText()).contains("3.60%", "2028-12-31");
+        assertThat(accessibilityProblems()).isEmpty();
+        // the rest of the facility drawn through the confirmation step: the 大写 as typed, then drawn, undrawn and
+        // the 专户 before and after, nothing posted until 确认提款
+        card.findElement(By.name("amount")).sendKeys("1,000,000.00");
+        assertThat(browser.findElement(By.id("draw-amount-words-" + f.code())).getText()).isEqualTo("壹佰万元整");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'});", card);
+        screenshot("facility-forms");
+        setDate(browser.findElement(By.id("draw-date-" + f.code())), LocalDate.of(2023, 6, 1));
+        browser.findElement(By.id("draw-voucher-" + f.code())).sendKeys("DD-R2-" + f.code());
+        submit(browser.findElement(By.id("draw-submit-" + f.code())));
+        assertThat(browser.findElement(By.id("confirm-words")).getText()).isEqualTo("壹佰万元整");
+        assertThat(browser.findElement(By.id("confirm-drawn")).getText())
+                .isEqualTo("入账前 4,000,000.00 元，入账后 5,000,000.00 元");
+        assertThat(browser.findElement(By.id("confirm-undrawn")).getText())
+                .isEqualTo("入账前 1,000,000.00 元，入账后 0.00 元");
+        assertThat(browser.findElement(By.id("confirm-account")).getText())
+                .isEqualTo("入账前 4,000,000.00 元，入账后 5,000,000.00 元");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE facility_id = ?", Integer.class,
+                f.id())).isEqualTo(1);
+        screenshot("facility-drawdown-confirm");
+        submit(browser.findElement(By.id("facility-confirm-submit")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("借款批次 " + f.code() + " 的提款已入账。");
+        card = browser.findElement(By.id("facility-" + f.code()));
         new Select(card.findElement(By.name("kind"))).selectByValue("RATE");
         setDate(card.findElement(By.name("effectiveOn")), LocalDate.of(2024, 1, 1));
         card.findElement(By.name("newRatePercent")).sendKeys("3.125");
@@ -491,6 +518,11 @@ class BrowserTest {
     private void submit(WebElement button) {
         WebElement page = browser.findElement(By.tagName("html"));
         click(button);
+        awaitNextPage(page);
+    }
+
+    /** Waits until {@code page} (the html element of the page being left) is gone. */
+    private void awaitNextPage(WebElement page) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
             try {
                 page.isEnabled();
@@ -533,10 +565,13 @@ class BrowserTest {
     }
 
     /**
-     * The bureau's whole path for a project in the browser: register it (a bad amount refused beside its field, what
-     * was typed kept), register a payee, allocate, plan milestones (a cap below the last refused), then — verified,
-     * paid and repaid by the other roles — change its status step by step; 销号 shows what still blocks it, and
-     * closes once nothing does. Every page on the way passes the accessibility checks.
+     * The bureau's whole path for a project in the browser, each step by the role that does it: the accountant
+     * registers it (a bad amount refused beside its field, what was typed kept), registers a payee, allocates and
+     * plans milestones (a cap below the last refused); a reviewer of the district verifies the milestones on the
+     * review page; the accountant requests a payment through its confirmation step, the reviewer approves it (maker ≠
+     * checker), the accountant pays it through its confirmation step and records a repayment; then the status goes
+     * step by step to 交付; 销号 shows what still blocks it (one yuan unpaid), the last yuan goes the same way through
+     * the pages, and 销号 closes it. Every page on the way passes the accessibility checks.
      */
     @Test
     void anAccountantSetsAProjectUpInTheBrowserAndClosesItOut() throws Exception {
@@ -606,14 +641,43 @@ class BrowserTest {
         assertThat(accessibilityProblems()).isEmpty();
         screenshot("project-setup");
 
-        // verified, paid all but one yuan, repaid in part — by the other roles, as the other browser tests do it
+        logout();
+
+        // 核验 on the review page, by a reviewer of the district: the milestones in order, the last with the homes
         Project p = projects.findByCode(code);
         java.util.List<Milestone> ms = milestones.ofProject(p.id());
-        fx.verify(code, ms.get(0), today);
-        fx.verify(code, ms.get(1), today, 100);
-        cn.baojiaolou.loan.domain.project.Payee payee = projects.payees(p.id()).get(0);
-        fx.paid(code, payee, ms.get(1), new BigDecimal("499999.00"), today);
-        fx.repay(p, new BigDecimal("100000.00"), today, "RP-E2E-" + code);
+        LoanUser reviewer = fx.user(Role.REVIEWER, district.id());
+        login(reviewer);
+        verifyOnReviewPage(ms.get(0), "监理 李工", "封顶验收记录 YS-2026-01", null);
+        verifyOnReviewPage(ms.get(1), "监理 李工", "竣工交付验收 YS-2026-02", 100);
+        logout();
+
+        // all but one yuan requested (confirmation step), approved by the reviewer, paid (confirmation step)
+        login(accountant);
+        requestInBrowser(code, ms.get(1), "499,999.00", "肆拾玖万玖仟玖佰玖拾玖元整",
+                "提交前 500,000.00 元，提交后 1.00 元", true);
+        logout();
+        login(reviewer);
+        approveOnReviewPage(p, true);
+        logout();
+        login(accountant);
+        payOnProjectPage(code, "PZ-1-" + code, "499,999.00", "肆拾玖万玖仟玖佰玖拾玖元整",
+                "付款前 10,000,000.00 元，付款后 9,500,001.00 元", true);
+
+        // a repayment from the sales proceeds, its split shown first (paid today: no interest yet, all principal)
+        submit(browser.findElement(By.id("record-repayment")));
+        browser.findElement(By.id("amount")).sendKeys("100,000.00");
+        assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo("壹拾万元整");
+        browser.findElement(By.id("voucherNo")).sendKeys("RP-" + code);
+        assertThat(accessibilityProblems()).isEmpty();
+        submit(browser.findElement(By.id("repayment-preview")));
+        assertThat(browser.findElement(By.id("repayment-split")).getText()).contains(facility.code(), "100,000.00");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM project_repayment WHERE project_id = ?", Integer.class,
+                p.id())).isZero();
+        screenshot("project-repayment");
+        submit(browser.findElement(By.id("repayment-confirm")));
+        assertThat(browser.findElement(By.id("notice")).getText())
+                .isEqualTo("还款 100,000.00 元已入账，其中本金 100,000.00 元。");
 
         browser.get(url("/projects/" + code));
         for (String[] step : new String[][]{{"RESUMED", "复工"}, {"COMPLETED", "竣工"}, {"DELIVERED", "交付"}}) {
@@ -635,7 +699,20 @@ class BrowserTest {
         assertThat(accessibilityProblems()).isEmpty();
         screenshot("project-close-out-blocked");
 
-        fx.paid(code, payee, ms.get(1), new BigDecimal("1.00"), today);
+        // the last yuan the same way: requested, approved by the reviewer, paid
+        requestInBrowser(code, ms.get(1), "1.00", "壹元整", "提交前 1.00 元，提交后 0.00 元", false);
+        logout();
+        login(reviewer);
+        approveOnReviewPage(p, false);
+        logout();
+        login(accountant);
+        payOnProjectPage(code, "PZ-2-" + code, "1.00", "壹元整", "付款前 9,600,001.00 元，付款后 9,600,000.00 元",
+                false);
+        // each payment was requested by the accountant and approved by the reviewer, never one person
+        assertThat(jdbc.queryForList("SELECT CONCAT(status, ' ', requested_by, ' ', decided_by, ' ', paid_by) "
+                + "FROM disbursement WHERE project_id = ? ORDER BY id", String.class, p.id())).containsExactly(
+                "PAID " + accountant.username() + " " + reviewer.username() + " " + accountant.username(),
+                "PAID " + accountant.username() + " " + reviewer.username() + " " + accountant.username());
         browser.get(url("/projects/" + code));
         assertThat(browser.findElement(By.id("close-out-check")).getText()).isEqualTo("已满足销号条件");
         new Select(browser.findElement(By.id("status-to"))).selectByValue("CLOSED");
@@ -652,5 +729,97 @@ class BrowserTest {
                 .isEqualTo("CLOSED");
         screenshot("project-closed-out");
         logout();
+    }
+    /** 核验 of a milestone on the review page (the signed-in reviewer's): inspector, evidence, homes if any. */
+    private void verifyOnReviewPage(Milestone m, String inspector, String evidence, Integer units) throws Exception {
+        browser.get(url("/review"));
+        WebElement row = browser.findElement(By.id("milestone-" + m.id()));
+        assertThat(accessibilityProblems()).isEmpty();
+        row.findElement(By.name("inspector")).sendKeys(inspector);
+        row.findElement(By.name("evidenceRef")).sendKeys(evidence);
+        if (units != null) {
+            row.findElement(By.name("unitsDelivered")).sendKeys(units.toString());
+        }
+        submit(row.findElement(By.cssSelector("button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("节点 #" + m.id() + " 已核验。");
+        assertThat(jdbc.queryForObject("SELECT inspector FROM milestone_verification WHERE milestone_id = ?",
+                String.class, m.id())).isEqualTo(inspector);
+    }
+
+    /**
+     * 拨付申请 on its page (the signed-in accountant's): payee, milestone, amount with its 大写, then the confirmation
+     * step with the headroom before and after (nothing written yet), then 确认提交.
+     */
+    private void requestInBrowser(String code, Milestone m, String amount, String words, String headroom,
+                                  boolean pictures) throws Exception {
+        Project p = projects.findByCode(code);
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE project_id = ?", Integer.class,
+                p.id());
+        browser.get(url("/disbursements/new?project=" + code));
+        new Select(browser.findElement(By.id("payeeId"))).selectByIndex(1);
+        new Select(browser.findElement(By.id("milestoneId"))).selectByValue(String.valueOf(m.id()));
+        WebElement field = browser.findElement(By.id("amount"));
+        field.sendKeys(amount);
+        assertThat(browser.findElement(By.id("amount-words")).getText()).isEqualTo(words);
+        assertThat(accessibilityProblems()).isEmpty();
+        enter(field); // Enter submits, as people do (a click after a <select> is intercepted in headless Chromium)
+        assertThat(browser.findElement(By.id("confirm-amount")).getText()).isEqualTo(amount);
+        assertThat(browser.findElement(By.id("confirm-words")).getText()).isEqualTo(words);
+        assertThat(browser.findElement(By.id("confirm-headroom")).getText()).isEqualTo(headroom);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE project_id = ?", Integer.class,
+                p.id())).isEqualTo(before);
+        if (pictures) {
+            screenshot("project-request-confirm");
+        }
+        submit(browser.findElement(By.id("request-confirm-submit")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已提交");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disbursement WHERE project_id = ?", Integer.class,
+                p.id())).isEqualTo(before + 1);
+    }
+
+    /** 批准 on the review page (the signed-in reviewer's) of the project's one request waiting. */
+    private void approveOnReviewPage(Project p, boolean pictures) throws Exception {
+        long id = jdbc.queryForObject("SELECT id FROM disbursement WHERE project_id = ? AND status = 'REQUESTED'",
+                Long.class, p.id());
+        browser.get(url("/review"));
+        WebElement row = browser.findElement(By.id("request-" + id));
+        assertThat(accessibilityProblems()).isEmpty();
+        if (pictures) {
+            screenshot("project-review");
+        }
+        row.findElement(By.name("note")).sendKeys("节点已核验，同意拨付");
+        submit(row.findElement(By.cssSelector("button.approve")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("拨付申请 #" + id + " 已批准。");
+    }
+
+    /**
+     * 付款 on the project page (the signed-in accountant's): the voucher, then the confirmation step with the amount
+     * in figures and 大写 and the 专户's available balance before and after (nothing paid yet), then 确认付款.
+     */
+    private void payOnProjectPage(String code, String voucher, String amount, String words, String available,
+                                  boolean pictures) throws Exception {
+        browser.get(url("/projects/" + code));
+        WebElement pay = browser.findElement(By.cssSelector("form.pay-form"));
+        pay.findElement(By.name("voucherNo")).sendKeys(voucher);
+        assertThat(accessibilityProblems()).isEmpty();
+        submit(pay.findElement(By.cssSelector("button")));
+        assertThat(browser.findElement(By.id("pay-amount")).getText()).isEqualTo(amount);
+        assertThat(browser.findElement(By.id("pay-words")).getText()).isEqualTo(words);
+        assertThat(browser.findElement(By.id("pay-available")).getText()).isEqualTo(available);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE voucher_no = ?", Integer.class,
+                voucher)).isZero();
+        assertThat(accessibilityProblems()).isEmpty();
+        if (pictures) {
+            screenshot("project-payment-confirm");
+        }
+        submit(browser.findElement(By.id("payment-confirm-submit")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("已付款");
+    }
+
+    /** Presses Enter in a field and waits for the next page, as {@link #submit} does for a button. */
+    private void enter(WebElement field) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        field.sendKeys(org.openqa.selenium.Keys.ENTER);
+        awaitNextPage(page);
     }
 }

@@ -26,7 +26,10 @@ import cn.baojiaolou.loan.user.Role;
 import cn.baojiaolou.loan.support.DatabaseTest;
 import cn.baojiaolou.loan.support.Fixtures;
 
-/** The accountants' money pages: a repayment previewed then posted, 提款, and a statement upload refused whole. */
+/**
+ * The accountants' money pages: a repayment previewed then posted, 提款 and 统还 through their confirmation step, and a
+ * statement upload refused whole.
+ */
 @DatabaseTest
 class FinancePagesTest {
 
@@ -101,21 +104,139 @@ class FinancePagesTest {
         assertThat(repayments()).isZero();
     }
 
+    private long entries(String facility, String type) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry l JOIN facility f ON f.id = l.facility_id "
+                + "WHERE f.code = ? AND l.entry_type = ?", Long.class, facility, type);
+    }
+
+    /** The newest audit row: a preview that wrote one (or anything audited) would move it. */
+    private long lastAudit() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM audit_event", Long.class);
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
-    void aDrawdownIsPostedAndADistrictAccountantIsRefused() throws Exception {
-        long before = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry l JOIN facility f ON f.id = l.facility_id "
-                + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facilityCode());
-        // the fixture facility is fully drawn: one yuan more is refused, in Chinese
-        mvc.perform(post("/facilities/" + here.facilityCode() + "/drawdowns").param("amount", "1.00")
-                        .param("valueDate", "2023-04-01").param("voucherNo", "TK-2").with(user(accountant)).with(csrf()))
+    void aDrawdownIsConfirmedWithItsFiguresBeforeItIsPostedOnce() throws Exception {
+        cn.baojiaolou.loan.domain.facility.Facility f = fx.facility(new BigDecimal("10000000.00"),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31));
+        fx.drawdown(f, new BigDecimal("6000000.00"), LocalDate.of(2023, 1, 1), Fixtures.code("DD"));
+        String voucher = Fixtures.code("TK");
+        long audit = lastAudit();
+
+        // the confirmation step: the facility and its bank, date, voucher, the amount in figures and 大写, drawn,
+        // undrawn and the 专户 before and after; nothing written
+        String confirm = page(post("/facilities/" + f.code() + "/drawdowns").param("amount", "1,500,000.00")
+                .param("valueDate", "2023-04-01").param("voucherNo", voucher).with(user(accountant)).with(csrf()));
+        assertThat(confirm).contains("请核对后确认提款", f.code(), f.lender(), f.accountNo(), "2023-04-01", voucher,
+                "id=\"confirm-amount\">1,500,000.00<", "壹佰伍拾万元整",
+                "入账前 6,000,000.00 元，入账后 7,500,000.00 元", "入账前 4,000,000.00 元，入账后 2,500,000.00 元",
+                "name=\"confirmed\" value=\"yes\"", "name=\"amount\" value=\"1500000.00\"", "确认提款");
+        assertThat(entries(f.code(), "DRAWDOWN")).isEqualTo(1);
+        assertThat(lastAudit()).isEqualTo(audit);
+
+        // 确认提款 posts it, once
+        mvc.perform(post("/facilities/" + f.code() + "/drawdowns").param("amount", "1500000.00")
+                        .param("valueDate", "2023-04-01").param("voucherNo", voucher).param("confirmed", "yes")
+                        .with(user(accountant)).with(csrf()))
                 .andExpect(redirectedUrl("/facilities"))
-                .andExpect(flash().attributeExists("error"));
+                .andExpect(flash().attribute("notice", "借款批次 " + f.code() + " 的提款已入账。"));
+        assertThat(entries(f.code(), "DRAWDOWN")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE id > ? AND action = 'DRAWDOWN_POSTED' "
+                + "AND target_id = ?", Long.class, audit, f.code())).isEqualTo(1);
+        // the same confirmation sent again (a double click, a reload) posts nothing: the voucher is taken, said
+        // beside the voucher number
+        String again = page(post("/facilities/" + f.code() + "/drawdowns").param("amount", "1500000.00")
+                .param("valueDate", "2023-04-01").param("voucherNo", voucher).param("confirmed", "yes")
+                .with(user(accountant)).with(csrf()));
+        assertThat(again).contains("id=\"draw-voucher-" + f.code() + "\"", "is-invalid", "同一凭证号不能重复记账");
+        assertThat(entries(f.code(), "DRAWDOWN")).isEqualTo(2);
+    }
+
+    @Test
+    void aDrawdownOverTheFacilityIsRefusedAtTheConfirmationStepWithTheTypedValuesKept() throws Exception {
+        cn.baojiaolou.loan.domain.facility.Facility f = fx.facility(new BigDecimal("10000000.00"),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31));
+        fx.drawdown(f, new BigDecimal("6000000.00"), LocalDate.of(2023, 1, 1), Fixtures.code("DD"));
+        long audit = lastAudit();
+        // one yuan over what is left to draw: refused by the same rule as the posting, beside the amount
+        String over = page(post("/facilities/" + f.code() + "/drawdowns").param("amount", "4,000,001.00")
+                .param("valueDate", "2023-04-01").param("voucherNo", "TK-OVER").with(user(accountant)).with(csrf()));
+        assertThat(over).contains("id=\"draw-amount-error-" + f.code() + "\"", "最多还可提款 4,000,000.00 元",
+                "value=\"4,000,001.00\"", "value=\"TK-OVER\"", "value=\"2023-04-01\"")
+                .doesNotContain("请核对后确认提款");
+        // separators out of place are refused, not read as 123
+        String typo = page(post("/facilities/" + f.code() + "/drawdowns").param("amount", "1,2,3")
+                .param("valueDate", "2023-04-01").param("voucherNo", "TK-TYPO").with(user(accountant)).with(csrf()));
+        assertThat(typo).contains("id=\"draw-amount-error-" + f.code() + "\"", "千分位逗号须三位一组",
+                "value=\"1,2,3\"", "value=\"TK-TYPO\"").doesNotContain("请核对后确认提款");
+        // the confirmed form is checked again
+        String confirmed = page(post("/facilities/" + f.code() + "/drawdowns").param("amount", "4000001.00")
+                .param("valueDate", "2023-04-01").param("voucherNo", "TK-OVER").param("confirmed", "yes")
+                .with(user(accountant)).with(csrf()));
+        assertThat(confirmed).contains("最多还可提款 4,000,000.00 元", "value=\"4000001.00\"");
+        assertThat(entries(f.code(), "DRAWDOWN")).isEqualTo(1);
+        assertThat(lastAudit()).isEqualTo(audit);
+
+        // a district accountant only reads facilities: refused at the confirmation step already
         LoanUser district = fx.user(Role.ACCOUNTANT, here.district().id());
-        mvc.perform(post("/facilities/" + here.facilityCode() + "/drawdowns").param("amount", "1.00")
-                        .param("valueDate", "2023-04-01").param("voucherNo", "TK-3").with(user(district)).with(csrf()))
-                .andExpect(flash().attributeExists("error"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry l JOIN facility f ON f.id = l.facility_id "
-                + "WHERE f.code = ? AND l.entry_type = 'DRAWDOWN'", Long.class, here.facilityCode())).isEqualTo(before);
+        String refused = page(post("/facilities/" + f.code() + "/drawdowns").param("amount", "1.00")
+                .param("valueDate", "2023-04-01").param("voucherNo", "TK-3").with(user(district)).with(csrf()));
+        assertThat(refused).contains("id=\"error\"", "区县用户只能查看").doesNotContain("请核对后确认提款");
+        assertThat(entries(f.code(), "DRAWDOWN")).isEqualTo(1);
+    }
+
+    @Test
+    void aCentralRepaymentIsConfirmedWithPrincipalInterestAndTheAccountBeforeItIsPosted() throws Exception {
+        // the fixture facility: 10,000,000.00 drawn on 2023-01-01, 200,000.00 paid out on 2023-03-10; on 2023-04-01
+        // the interest settled on 2023-03-20 is due
+        String f = here.facilityCode();
+        String voucher = Fixtures.code("TH");
+        long audit = lastAudit();
+        String confirm = page(post("/facilities/" + f + "/repayments").param("principal", "1,000,000.00")
+                .param("interest", "1,000.00").param("valueDate", "2023-04-01").param("voucherNo", voucher)
+                .with(user(accountant)).with(csrf()));
+        assertThat(confirm).contains("请核对后确认统还", f, here.facility().lender(), "2023-04-01", voucher,
+                "id=\"confirm-principal\">1,000,000.00<", "壹佰万元整",
+                "id=\"confirm-interest\">1,000.00<", "壹仟元整", "其中罚息 0.00 元，利息 1,000.00 元",
+                "id=\"confirm-total\">1,001,000.00<", "壹佰万壹仟元整",
+                "入账前 10,000,000.00 元，入账后 9,000,000.00 元", "入账前 9,800,000.00 元，入账后 8,799,000.00 元",
+                "确认统还");
+        assertThat(entries(f, "CENTRAL_REPAYMENT")).isZero();
+        assertThat(lastAudit()).isEqualTo(audit);
+
+        mvc.perform(post("/facilities/" + f + "/repayments").param("principal", "1000000.00")
+                        .param("interest", "1000.00").param("valueDate", "2023-04-01").param("voucherNo", voucher)
+                        .param("confirmed", "yes").with(user(accountant)).with(csrf()))
+                .andExpect(redirectedUrl("/facilities"))
+                .andExpect(flash().attribute("notice", "借款批次 " + f + " 的统还已入账。"));
+        assertThat(entries(f, "CENTRAL_REPAYMENT")).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT l.amount, l.principal, l.interest FROM ledger_entry l JOIN facility x ON "
+                + "x.id = l.facility_id WHERE x.code = ? AND l.entry_type = 'CENTRAL_REPAYMENT'", f))
+                .containsEntry("amount", new BigDecimal("1001000.00"))
+                .containsEntry("principal", new BigDecimal("1000000.00"))
+                .containsEntry("interest", new BigDecimal("1000.00"));
+    }
+
+    @Test
+    void aCentralRepaymentOverThePrincipalIsRefusedBesideItWithTheTypedValuesKept() throws Exception {
+        String f = here.facilityCode();
+        long audit = lastAudit();
+        // one yuan more than the principal outstanding
+        String over = page(post("/facilities/" + f + "/repayments").param("principal", "10,000,001.00")
+                .param("interest", "").param("valueDate", "2023-04-01").param("voucherNo", "TH-OVER")
+                .with(user(accountant)).with(csrf()));
+        assertThat(over).contains("id=\"repay-principal-error-" + f + "\"", "统还本金超过未还本金",
+                "value=\"10,000,001.00\"", "value=\"TH-OVER\"").doesNotContain("请核对后确认统还");
+        String typo = page(post("/facilities/" + f + "/repayments").param("principal", "")
+                .param("interest", "1,2,3").param("valueDate", "2023-04-01").param("voucherNo", "TH-TYPO")
+                .with(user(accountant)).with(csrf()));
+        assertThat(typo).contains("id=\"repay-interest-error-" + f + "\"", "千分位逗号须三位一组",
+                "value=\"1,2,3\"", "value=\"TH-TYPO\"").doesNotContain("请核对后确认统还");
+        assertThat(entries(f, "CENTRAL_REPAYMENT")).isZero();
+        assertThat(lastAudit()).isEqualTo(audit);
     }
 
     @Test
