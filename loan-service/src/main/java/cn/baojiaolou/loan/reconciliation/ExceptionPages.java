@@ -1,10 +1,14 @@
 package cn.baojiaolou.loan.reconciliation;
 
+import static cn.baojiaolou.loan.web.ListExport.column;
+
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +23,15 @@ import tools.jackson.databind.ObjectMapper;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.domain.reconciliation.RuleCode;
 import cn.baojiaolou.loan.district.DistrictService;
+import cn.baojiaolou.loan.web.ListExport;
 import cn.baojiaolou.loan.web.PageErrors;
+import cn.baojiaolou.reports.ColumnType;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** 异常: exceptions by date, rule, district and status with the rows behind each; reviewers resolve or waive. */
+/**
+ * 异常: exceptions by date or period, rule, district and status with the rows behind each, sorted by severity, time or
+ * amount, 50 a page by keyset, exported whole to XLSX; reviewers resolve or waive.
+ */
 @Controller
 class ExceptionPages {
 
@@ -30,50 +40,121 @@ class ExceptionPages {
     private final PageErrors errors;
     private final ObjectMapper json;
     private final cn.baojiaolou.loan.user.UserMapper users;
+    private final ListExport export;
+    private final MessageSource messages;
 
     ExceptionPages(ReconExceptionService exceptions, DistrictService districts, PageErrors errors, ObjectMapper json,
-                   cn.baojiaolou.loan.user.UserMapper users) {
+                   cn.baojiaolou.loan.user.UserMapper users, ListExport export, MessageSource messages) {
         this.users = users;
+        this.export = export;
+        this.messages = messages;
         this.exceptions = exceptions;
         this.districts = districts;
         this.errors = errors;
         this.json = json;
     }
 
+    static final int PAGE_SIZE = 50;
+
     @GetMapping("/exceptions")
     String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String rule, @RequestParam(required = false) String district,
-                @RequestParam(required = false) String status, Model model, Locale locale) {
-        // a period asks for its whole history (any status unless one is chosen); a day for what is still open
-        boolean period = from != null || to != null;
-        if (status == null || status.isBlank()) {
-            status = period ? "ALL" : "OPEN";
-        }
+                @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+                @RequestParam(required = false) Long after, Model model, Locale locale) {
+        status = status(status, from, to);
+        ExceptionSort order = ExceptionSort.of(sort);
         List<ReconException> found;
         try {
-            found = exceptions.search(businessDate, from, to, status, rule, district, null);
+            found = exceptions.page(businessDate, from, to, status, rule, district, null, order, after,
+                    PAGE_SIZE + 1);
         } catch (Refusal e) {
             errors.show(model, e, locale);
             found = List.of();
         }
-        model.addAttribute("exceptions", found);
+        // one row more than a page says whether there is a next one; its keyset is the last row shown
+        boolean more = found.size() > PAGE_SIZE;
+        List<ReconException> shown = more ? found.subList(0, PAGE_SIZE) : found;
+        model.addAttribute("exceptions", shown);
+        model.addAttribute("nextAfter", more ? shown.get(PAGE_SIZE - 1).id() : null);
+        model.addAttribute("after", after);
         java.util.Map<Long, List<RowLink>> links = new java.util.HashMap<>();
-        found.forEach(e -> links.put(e.id(), links(e)));
+        shown.forEach(e -> links.put(e.id(), links(e)));
         model.addAttribute("links", links);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
-        model.addAttribute("names", names);
+        model.addAttribute("names", names());
         model.addAttribute("businessDate", businessDate);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("rule", rule);
         model.addAttribute("district", district);
         model.addAttribute("status", status);
+        model.addAttribute("sort", order.name());
+        model.addAttribute("sorts", ExceptionSort.values());
         model.addAttribute("rules", RuleCode.values());
         model.addAttribute("districts", districts.all());
         return "exceptions";
+    }
+
+    /** Every exception under the page's filter, in its order, as XLSX: labels, not codes; 姓名; Beijing time. */
+    @GetMapping("/exceptions/exceptions.xlsx")
+    void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate businessDate,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String rule, @RequestParam(required = false) String district,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+                HttpServletResponse response, Locale locale) throws IOException {
+        String wanted = status(status, from, to);
+        ExceptionSort order = ExceptionSort.of(sort);
+        java.util.Map<String, String> names = names();
+        List<ListExport.Column<ReconException>> columns = List.of(
+                column("exceptions.no", ColumnType.INTEGER, ReconException::id),
+                column("col.rule", ColumnType.TEXT, (ReconException e) -> label("rule." + e.ruleCode(), locale)),
+                column("col.severity", ColumnType.TEXT, (ReconException e) -> label("severity." + e.severity(), locale)),
+                column("col.district", ColumnType.TEXT, ReconException::districtName),
+                column("exceptions.projectCode", ColumnType.TEXT, ReconException::projectCode),
+                column("exceptions.projectName", ColumnType.TEXT, ReconException::projectName),
+                column("col.amountYuan", ColumnType.YUAN, ReconException::amount),
+                column("exceptions.firstSeen", ColumnType.DATE, ReconException::firstSeen),
+                column("exceptions.lastSeen", ColumnType.DATE, ReconException::lastSeen),
+                column("col.status", ColumnType.TEXT, (ReconException e) -> label("exstatus." + e.status(), locale)),
+                column("exceptions.closedOnHead", ColumnType.DATE, ReconException::closedOn),
+                column("col.detail", ColumnType.TEXT, ReconException::detail),
+                column("exceptions.note", ColumnType.TEXT, ReconException::resolutionNote),
+                column("exceptions.resolvedBy", ColumnType.TEXT, (ReconException e) -> e.resolvedBy() == null ? null
+                        : names.getOrDefault(e.resolvedBy(), e.resolvedBy())),
+                column("exceptions.resolvedAt", ColumnType.DATE, (ReconException e) -> e.resolvedAt() == null ? null
+                        : cn.baojiaolou.loan.common.BusinessClock.beijing(e.resolvedAt())));
+        String filter = java.util.stream.Stream.of(
+                        businessDate == null ? null : label("exceptions.onDate", locale) + "：" + businessDate,
+                        from == null ? null : label("exceptions.from", locale) + "：" + from,
+                        to == null ? null : label("exceptions.to", locale) + "：" + to,
+                        rule == null || rule.isBlank() ? null : label("rule." + rule, locale),
+                        district == null || district.isBlank() ? null : label("col.district", locale) + "：" + district,
+                        label("col.status", locale) + "：" + label("exstatus." + wanted, locale),
+                        label("exceptions.sort." + order.name(), locale))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+        export.write(response, "exceptions", "exceptions.title", filter, columns, (last, limit) -> exceptions.page(
+                businessDate, from, to, wanted, rule, district, null, order, last == null ? null : last.id(), limit),
+                locale);
+    }
+
+    /** A period asks for its whole history (any status unless one is chosen); a day for what is still open. */
+    private static String status(String status, LocalDate from, LocalDate to) {
+        if (status == null || status.isBlank()) {
+            return from != null || to != null ? "ALL" : "OPEN";
+        }
+        return status;
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private java.util.Map<String, String> names() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
+        return names;
     }
 
     /** One row behind an exception: its label and, where a page shows it, the link there. */

@@ -10,11 +10,15 @@ import java.util.List;
 @Mapper
 public interface ReconExceptionMapper {
 
-    /** Those holding on {@code businessDate}, or (with from/to) seen at any time of the period; any status if null. */
+    /**
+     * Those holding on {@code businessDate}, or (with from/to) seen at any time of the period; any status if null.
+     * One page in {@code sort} order after the row {@code afterId} (keyset; null: the first page).
+     */
     List<ReconException> search(@Param("businessDate") LocalDate businessDate, @Param("from") LocalDate from,
                                 @Param("to") LocalDate to, @Param("status") String status,
                                 @Param("rule") String rule, @Param("districtId") Long districtId,
-                                @Param("projectId") Long projectId);
+                                @Param("projectId") Long projectId, @Param("sort") ExceptionSort sort,
+                                @Param("afterId") Long afterId, @Param("limit") int limit);
 
     ReconException findById(long id);
 

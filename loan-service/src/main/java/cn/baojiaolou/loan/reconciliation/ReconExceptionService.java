@@ -51,6 +51,14 @@ public class ReconExceptionService {
     @Transactional(readOnly = true)
     public List<ReconException> search(LocalDate businessDate, LocalDate from, LocalDate to, String status,
                                        String rule, String district, String project) {
+        return page(businessDate, from, to, status, rule, district, project, ExceptionSort.SEVERITY, null, 1000);
+    }
+
+    /** One page of {@link #search} in {@code sort} order, after the row {@code afterId} (null: the first page). */
+    @Transactional(readOnly = true)
+    public List<ReconException> page(LocalDate businessDate, LocalDate from, LocalDate to, String status,
+                                     String rule, String district, String project, ExceptionSort sort, Long afterId,
+                                     int limit) {
         if (from != null && to != null && from.isAfter(to)) {
             throw Refusal.rule("exception.periodBackwards", from, to);
         }
@@ -64,7 +72,8 @@ public class ReconExceptionService {
             districtId = user.districtId();
         }
         String wanted = "ALL".equals(status) ? null : blank(status);
-        return exceptions.search(businessDate, from, to, wanted, blank(rule), districtId, projectId);
+        return exceptions.search(businessDate, from, to, wanted, blank(rule), districtId, projectId, sort, afterId,
+                Math.max(1, Math.min(limit, 1000)));
     }
 
     @Transactional

@@ -18,11 +18,13 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -180,6 +182,78 @@ class ReconExceptionApiTest {
                                 .SecurityMockMvcRequestPostProcessors.user(reviewer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(backwards).contains("期间起 2024-03-31 晚于期间止 2024-01-01");
+    }
+
+    @Test
+    void theListPagesByFiftySortsByAmountAndExportsEveryRowWithLabels() throws Exception {
+        Fixtures.Ready own = fx.ready(new BigDecimal("1000000.00"));
+        Project p = projects.findByCode(own.code());
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 53; i++) {
+            long id = insert(i % 10 == 0 ? "OVER_PROGRESS" : "IDLE_FUNDS", i % 10 == 0 ? "SERIOUS" : "WARNING",
+                    "project:" + p.id() + ":" + i, p, "2024-03-01", "2024-03-31", "OPEN", null);
+            // amounts 1.00 … 53.00, with row 7 the largest (5,300.01) to show the order is by amount, not by id
+            jdbc.update("UPDATE recon_exception SET amount = ? WHERE id = ?",
+                    i == 7 ? new BigDecimal("5300.01") : new BigDecimal(i + 1 + ".00"), id);
+            ids.add(id);
+        }
+        LoanUser reviewer = fx.user(Role.REVIEWER, null);
+        String district = own.district().code();
+        String first = page(reviewer, "district", district, "businessDate", "2024-03-15");
+        // SERIOUS first (the six OVER_PROGRESS), then by id; 50 shown, the next page starts after the 50th
+        assertThat(count(first, "<tr id=\"exception-")).isEqualTo(50);
+        assertThat(first.indexOf("exception-" + ids.get(50) + "\"")).isPositive()
+                .isLessThan(first.indexOf("exception-" + ids.get(1) + "\""));
+        assertThat(first).contains("id=\"exceptions-next\"").doesNotContain("id=\"exceptions-first\"");
+        String next = first.replaceAll("(?s).*id=\"exceptions-next\"\\s+href=\"[^\"]*after=(\\d+)\".*", "$1");
+        String second = page(reviewer, "district", district, "businessDate", "2024-03-15", "after", next);
+        assertThat(count(second, "<tr id=\"exception-")).isEqualTo(3);
+        assertThat(second).contains("id=\"exceptions-first\"").doesNotContain("id=\"exceptions-next\"");
+
+        String byAmount = page(reviewer, "district", district, "businessDate", "2024-03-15", "sort", "AMOUNT_DESC");
+        assertThat(byAmount.indexOf("5,300.01")).isPositive().isLessThan(byAmount.indexOf(">53.00<"));
+        assertThat(byAmount.indexOf(">53.00<")).isLessThan(byAmount.indexOf(">52.00<"));
+
+        byte[] xlsx = api.mvc().perform(get("/exceptions/exceptions.xlsx").param("district", district)
+                        .param("businessDate", "2024-03-15").param("sort", "AMOUNT_DESC")
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("对账异常清单");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+                    .contains("某日仍存在：2024-03-15", "状态：待处理", "金额从大到小");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 53);
+            var top = sheet.getRow(3);
+            assertThat((long) top.getCell(0).getNumericCellValue()).isEqualTo(ids.get(7));
+            assertThat(new BigDecimal(String.valueOf(top.getCell(6).getNumericCellValue())))
+                    .isEqualByComparingTo("5300.01");
+            assertThat(top.getCell(1).getStringCellValue()).isEqualTo("资金闲置/疑似表演式复工");
+            assertThat(top.getCell(2).getStringCellValue()).isEqualTo("警告");
+            assertThat(top.getCell(4).getStringCellValue()).isEqualTo(own.code());
+            assertThat(top.getCell(9).getStringCellValue()).isEqualTo("待处理");
+            assertThat(new BigDecimal(String.valueOf(sheet.getRow(55).getCell(6).getNumericCellValue())))
+                    .isEqualByComparingTo("1.00");
+        }
+    }
+
+    private String page(LoanUser u, String... params) throws Exception {
+        var request = get("/exceptions");
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return api.mvc().perform(request.with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(u)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
     }
 
     private String statusOf(long id) {

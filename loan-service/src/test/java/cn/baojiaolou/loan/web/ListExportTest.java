@@ -1,0 +1,73 @@
+package cn.baojiaolou.loan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.baojiaolou.loan.domain.district.District;
+import cn.baojiaolou.loan.domain.project.Project;
+import cn.baojiaolou.loan.support.DatabaseTest;
+import cn.baojiaolou.loan.support.Fixtures;
+import cn.baojiaolou.loan.user.LoanUser;
+import cn.baojiaolou.loan.user.Role;
+
+/**
+ * The lists' XLSX exports beyond the work lists, audit log and exceptions (tested beside their pages): the same rows
+ * as the page under its filter and in its order, every row rather than one page, and another district's rows never.
+ */
+@DatabaseTest
+class ListExportTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Fixtures fx;
+
+    @Test
+    void theProjectListExportsEveryRowOfItsFilterInItsOrderWithLabels() throws Exception {
+        District d = fx.district();
+        List<Project> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(fx.project(d, LocalDate.of(2026, 6, 30), 100 + i));
+        }
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
+        byte[] xlsx = mvc.perform(get("/projects/projects.xlsx").param("district", d.code()).param("sort", "code")
+                .param("dir", "desc").with(user(accountant))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("项目清单");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("区县：" + d.code(), "项目编号 ▼");
+            assertThat(sheet.getRow(2).getCell(3).getStringCellValue()).isEqualTo("状态");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 3);
+            // code descending: the last made first
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo(made.stream().map(Project::code)
+                    .max(String::compareTo).orElseThrow());
+            assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo(d.name());
+            assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).doesNotContain("STOPPED", "RESUMED");
+            assertThat((long) sheet.getRow(5).getCell(6).getNumericCellValue()).isBetween(100L, 102L);
+            assertThat(new BigDecimal(String.valueOf(sheet.getRow(3).getCell(8).getNumericCellValue())))
+                    .isEqualByComparingTo(made.get(0).fundingGap());
+        }
+        // a district user exports only their own district: another district's list comes out empty
+        LoanUser elsewhere = fx.user(Role.ACCOUNTANT, fx.district().id());
+        byte[] none = mvc.perform(get("/projects/projects.xlsx").param("district", d.code()).with(user(elsewhere)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(none))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2);
+        }
+    }
+}
