@@ -89,6 +89,10 @@ public final class XlsxReportRenderer {
                     cell.setCellValue(((BigDecimal) value).doubleValue());
                     cell.setCellStyle(styles.percent);
                 }
+                case RATE -> {
+                    cell.setCellValue(((BigDecimal) value).doubleValue());
+                    cell.setCellStyle(styles.rate);
+                }
                 case INTEGER -> {
                     if (value instanceof Number n) {
                         cell.setCellValue(n.longValue());
@@ -135,6 +139,7 @@ public final class XlsxReportRenderer {
         final CellStyle amount;
         final CellStyle amountTotal;
         final CellStyle percent;
+        final CellStyle rate;
         final CellStyle integer;
         final CellStyle date;
         final CellStyle dateTime;
@@ -162,6 +167,9 @@ public final class XlsxReportRenderer {
             amountTotal.setFont(boldFont);
             percent = workbook.createCellStyle();
             percent.setDataFormat(format.getFormat("0.00%"));
+            rate = workbook.createCellStyle();
+            // as the PDF: two decimals of a percent, more only when the rate has them (3.125%)
+            rate.setDataFormat(format.getFormat("0.00##%"));
             integer = workbook.createCellStyle();
             integer.setDataFormat(format.getFormat("#,##0"));
             date = workbook.createCellStyle();
