@@ -27,6 +27,7 @@ final class CellFormat {
             // ratio → percent, rounded half-up to two decimals here, for display only
             case PERCENT -> grouping("#,##0.00").format(((BigDecimal) value).movePointRight(2)
                     .setScale(2, RoundingMode.HALF_UP)) + "%";
+            case RATE -> RatePercent.format((BigDecimal) value);
             case DATE -> value instanceof LocalDateTime t ? t.format(DATE_TIME) : value.toString();
             case RMB_UPPERCASE -> RmbUppercase.of((BigDecimal) value);
             case TEXT -> value.toString();

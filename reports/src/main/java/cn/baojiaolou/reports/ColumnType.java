@@ -12,6 +12,8 @@ public enum ColumnType {
     YUAN(true, 2),
     /** A {@link java.math.BigDecimal} ratio (0.5 = 50.00 %). */
     PERCENT(true, 1),
+    /** A {@link java.math.BigDecimal} annual rate (0.031 = 3.10 %), every decimal it has ({@link RatePercent}). */
+    RATE(true, 1),
     /** A {@link java.math.BigDecimal} in 元, written in 人民币大写 ({@link RmbUppercase}); text, left-aligned. */
     RMB_UPPERCASE(false, 5);
 

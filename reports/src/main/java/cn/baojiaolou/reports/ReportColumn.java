@@ -64,6 +64,15 @@ public record ReportColumn(String headerKey, ColumnType type, int weight) {
         return new ReportColumn(headerKey, ColumnType.PERCENT, weight);
     }
 
+    /** An annual rate, shown to its last decimal (3.125%), not rounded to two like a {@link #percent}. */
+    public static ReportColumn rate(String headerKey) {
+        return new ReportColumn(headerKey, ColumnType.RATE);
+    }
+
+    public static ReportColumn rate(String headerKey, int weight) {
+        return new ReportColumn(headerKey, ColumnType.RATE, weight);
+    }
+
     /** An amount in 元 written in 人民币大写 (壹佰元整), as on a payment order. */
     public static ReportColumn uppercase(String headerKey) {
         return new ReportColumn(headerKey, ColumnType.RMB_UPPERCASE);

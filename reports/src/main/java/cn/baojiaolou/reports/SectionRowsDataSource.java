@@ -10,13 +10,14 @@ import net.sf.jasperreports.engine.JRField;
 /**
  * Feeds the {@link TableTemplate}: one record per table row, with the section's title, its headers h1…h12, the
  * formatted cells c1…c12, the kind (ROW or TOTAL), the section's layout (an index into {@link #layouts}) and
- * whether the record is the report's last (it carries the summary and the signatures). Streams the rows lazily,
+ * whether the record is the report's last (it carries the summary and the signatures) or of its last section (tail:
+ * that section needs room for its header and the last band together). Streams the rows lazily,
  * one record ahead, to know which is the last.
  */
 final class SectionRowsDataSource implements JRDataSource {
 
     private record Line(String section, String sectionTitle, List<String> headers, List<String> cells, String kind,
-                        int layout) {
+                        int layout, boolean tail) {
     }
 
     private final Iterator<ReportSection> sections;
@@ -26,6 +27,7 @@ final class SectionRowsDataSource implements JRDataSource {
     private String sectionTitle;
     private List<String> headers;
     private int layout;
+    private boolean tail;
     private Iterator<List<Object>> rows;
     private boolean totalsDone;
     private int index;
@@ -92,12 +94,13 @@ final class SectionRowsDataSource implements JRDataSource {
             layout = layoutSignatures.indexOf(TableLayout.of(section.columns()).signature());
             rows = section.rows().iterator();
             totalsDone = false;
+            tail = !sections.hasNext();
         }
     }
 
     private Line line(List<String> cells, String kind) {
         // the index keeps two sections with the same key apart as Jasper groups
-        return new Line(index + ":" + section.key(), sectionTitle, headers, cells, kind, layout);
+        return new Line(index + ":" + section.key(), sectionTitle, headers, cells, kind, layout, tail);
     }
 
     private List<String> format(List<Object> values) {
@@ -117,6 +120,7 @@ final class SectionRowsDataSource implements JRDataSource {
             case "kind" -> current.kind();
             case "layout" -> current.layout();
             case "last" -> ahead == null;
+            case "tail" -> current.tail();
             default -> column(name);
         };
     }

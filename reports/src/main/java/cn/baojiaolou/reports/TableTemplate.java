@@ -79,11 +79,19 @@ final class TableTemplate {
                 	<field name="kind" class="java.lang.String"/>
                 	<field name="layout" class="java.lang.Integer"/>
                 	<field name="last" class="java.lang.Boolean"/>
+                	<field name="tail" class="java.lang.Boolean"/>
                 """);
         for (int i = 1; i <= MAX_COLUMNS; i++) {
             x.append("\t<field name=\"h").append(i).append("\" class=\"java.lang.String\"/>\n");
             x.append("\t<field name=\"c").append(i).append("\" class=\"java.lang.String\"/>\n");
         }
+        // the report's last section starts on a new page unless its header (38) and the last row's band with the
+        // summary and signatures (124) fit: otherwise its title and headers stood alone at the foot of a page
+        x.append("\t<group name=\"tail\" minHeightToStartNewPage=\"162\">\n")
+                .append("\t\t<expression><![CDATA[$F{tail}]]></expression>\n")
+                // Jasper checks the minimum height only before a header band that prints: a 1 pt one, at the tail's start
+                .append("\t\t<groupHeader><band height=\"1\"><printWhenExpression><![CDATA[$F{tail}.booleanValue()]]>"
+                        + "</printWhenExpression></band></groupHeader>\n\t</group>\n");
         x.append("\t<group name=\"section\" reprintHeaderOnEachPage=\"true\" minHeightToStartNewPage=\"60\">\n")
                 .append("\t\t<expression><![CDATA[$F{section}]]></expression>\n\t\t<groupHeader>\n");
         for (int k = 0; k < layouts.size(); k++) {

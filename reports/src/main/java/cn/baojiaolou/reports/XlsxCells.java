@@ -27,6 +27,7 @@ final class XlsxCells {
     private final CellStyle amount;
     private final CellStyle amountTotal;
     private final CellStyle percent;
+    private final CellStyle rate;
     private final CellStyle integer;
     private final CellStyle date;
     private final CellStyle dateTime;
@@ -54,6 +55,9 @@ final class XlsxCells {
         amountTotal.setFont(boldFont);
         percent = workbook.createCellStyle();
         percent.setDataFormat(format.getFormat("0.00%"));
+        rate = workbook.createCellStyle();
+        // as the PDF: two decimals of a percent, more only when the rate has them (3.125%)
+        rate.setDataFormat(format.getFormat("0.00##%"));
         integer = workbook.createCellStyle();
         integer.setDataFormat(format.getFormat("#,##0"));
         date = workbook.createCellStyle();
@@ -92,6 +96,10 @@ final class XlsxCells {
             case PERCENT -> {
                 cell.setCellValue(((BigDecimal) value).doubleValue());
                 cell.setCellStyle(percent);
+            }
+            case RATE -> {
+                cell.setCellValue(((BigDecimal) value).doubleValue());
+                cell.setCellStyle(rate);
             }
             case INTEGER -> {
                 if (value instanceof Number n) {

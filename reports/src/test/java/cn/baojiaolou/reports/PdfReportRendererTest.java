@@ -79,6 +79,24 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void aShortLastSectionNeverLeavesItsTitleAloneAtTheFootOfAPage() throws Exception {
+        // a last section of one row (here "（无）"): its title, headers and row go with the signatures, whatever
+        // the room the sections before it left on the page
+        for (int rows = 14; rows <= 30; rows++) {
+            ReportDocument ledger = ledger(rows);
+            List<ReportSection> sections = new ArrayList<>(ledger.sections());
+            sections.add(new ReportSection("termChanges", ReportText.of("section.termChanges"),
+                    List.of(ReportColumn.text("col.facility", 4), ReportColumn.date("col.effectiveOn")), List.of(),
+                    null));
+            List<String> pages = PdfChecks.pageTexts(RENDERER.render(new ReportDocument(ledger.header(), sections),
+                    Locale.SIMPLIFIED_CHINESE).bytes());
+            String title = "贷款条件变更记录";
+            assertThat(pages.get(pages.size() - 1)).as("%d rows", rows).contains(title, "（无）", "制表人");
+            assertThat(pages.subList(0, pages.size() - 1)).as("%d rows", rows).noneMatch(p -> p.contains(title));
+        }
+    }
+
+    @Test
     void renderingTwiceGivesTheSameBytes() throws Exception {
         RenderedPdf first = RENDERER.render(ledger(40), Locale.SIMPLIFIED_CHINESE);
         Thread.sleep(1100); // a wall-clock date in the metadata would now differ by a second

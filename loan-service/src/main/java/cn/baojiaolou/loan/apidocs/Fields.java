@@ -128,7 +128,7 @@ final class Fields {
 
     /** Rates and percentages: every other decimal is an amount of 元 (or 积数, 元·days) with two decimals. */
     private static final java.util.Set<String> NOT_MONEY =
-            java.util.Set.of("annualRate", "newAnnualRate", "currentAnnualRate", "capPercent", "cumulativeCapPercent", "penaltyMarkup", "resolutionRate");
+            java.util.Set.of("annualRate", "newAnnualRate", "currentAnnualRate", "contractAnnualRate", "capPercent", "cumulativeCapPercent", "penaltyMarkup", "resolutionRate");
     static final String MONEY_STRING = "^-?\\d{1,16}\\.\\d{2}$";
 
     /**

@@ -8,6 +8,7 @@ import cn.baojiaolou.loan.domain.interest.PositionEvent;
 import cn.baojiaolou.loan.domain.interest.PositionInterest;
 
 import cn.baojiaolou.loan.domain.facility.Facility;
+import cn.baojiaolou.loan.domain.facility.TermChange;
 import cn.baojiaolou.loan.facility.FacilityMapper;
 import cn.baojiaolou.loan.facility.FacilityTerms;
 import cn.baojiaolou.loan.domain.interest.InterestTerms;
@@ -39,8 +40,14 @@ public class ProjectInterest {
         this.ledger = ledger;
     }
 
+    /**
+     * A project's interest on one facility, with the facility's terms as of the day: the rate and maturity in force
+     * then, the contract's own, and the approved changes (展期, rate changes) effective by then.
+     */
     @io.swagger.v3.oas.annotations.media.Schema(name = "InterestPosition")
-    public record Position(String facilityCode, BigDecimal annualRate, InterestStatement statement) {
+    public record Position(String facilityCode, BigDecimal annualRate, LocalDate maturityDate,
+                           BigDecimal contractAnnualRate, LocalDate contractMaturityDate, List<TermChange> termChanges,
+                           InterestStatement statement) {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ProjectInterestSummary")
@@ -72,7 +79,8 @@ public class ProjectInterest {
         for (Facility f : facilitiesOf(projectId)) {
             InterestTerms t = terms.of(f);
             InterestStatement s = AccumulatedBalanceInterest.statement(t, events(projectId, f.id()), asOf);
-            positions.add(new Position(f.code(), t.rateOn(asOf), s));
+            positions.add(new Position(f.code(), t.rateOn(asOf), t.maturityOn(asOf), f.annualRate(),
+                    f.maturityDate(), terms.inForceBy(f, asOf), s));
         }
         return new Summary(asOf, sum(positions, InterestStatement::principal),
                 sum(positions, InterestStatement::balanceDays), sum(positions, InterestStatement::accrued),

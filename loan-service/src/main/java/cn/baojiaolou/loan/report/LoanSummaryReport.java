@@ -31,9 +31,11 @@ import cn.baojiaolou.reports.WanYuan;
 public class LoanSummaryReport implements ReportAssembler {
 
     private final ReportMapper reports;
+    private final FacilityTermSections terms;
 
-    LoanSummaryReport(ReportMapper reports) {
+    LoanSummaryReport(ReportMapper reports, FacilityTermSections terms) {
         this.reports = reports;
+        this.terms = terms;
     }
 
     /** A district's line, and the figures the API answers (GET /api/v1/reports/summary). */
@@ -74,18 +76,24 @@ public class LoanSummaryReport implements ReportAssembler {
         Line total = total(lines, messages.get("label.total"));
         List<List<Object>> rows = lines.stream().map(LoanSummaryReport::row).toList();
         ReportSection section = new ReportSection("districts", ReportText.of("section.byDistrict"),
-                List.of(text("col.district", 3), integer("col.projects", 2), integer("col.closedProjects", 2),
-                        wanYuan("col.allocated", 3), wanYuan("col.paid", 3), wanYuan("col.repaid", 3),
-                        wanYuan("col.outstanding", 3), wanYuan("col.interestPaidWan", 3), text("col.homes", 3),
-                        percent("col.resolutionRate", 2)),
+                // widths so that no header breaks before its closing bracket (已付利息含罚息（万元）is the longest)
+                List.of(text("col.district", 6), integer("col.projects", 3), integer("col.closedProjects", 3),
+                        wanYuan("col.allocated", 6), wanYuan("col.paid", 6), wanYuan("col.repaid", 6),
+                        wanYuan("col.outstanding", 6), wanYuan("col.interestPaidWan", 8), text("col.homes", 5),
+                        percent("col.resolutionRate", 4)),
                 rows, row(total));
+        List<ReportSection> sections = new ArrayList<>();
+        sections.add(section);
+        // the facilities the districts' projects draw on, at the terms of the day (a 展期 or a new rate included)
+        sections.addAll(FacilityTermSections.sections(terms.read(c.businessDate(), c.districtId(), null), messages,
+                ReportText.of("section.facilityTerms"), ReportText.of("section.termChanges")));
         ReportHeader header = new ReportHeader(kind(), c.issuingUnit(), c.businessDate(), c.dataAsOf(),
                 c.reportNumber(), ReportText.of("subject.scope", messages.resolve(c.scope())),
                 List.of(ReportText.of("summary.summary", total.projects(), total.closedProjects(),
                         WanYuan.formatYuan(total.allocated()), WanYuan.formatYuan(total.paid()),
                         WanYuan.formatYuan(total.principalRepaid()), WanYuan.formatYuan(total.outstanding()),
                         WanYuan.formatYuan(total.interestPaid()), total.homesDelivered(), total.homesTotal())));
-        return new ReportDocument(header, List.of(section));
+        return new ReportDocument(header, sections);
     }
 
     private static List<Object> row(Line l) {

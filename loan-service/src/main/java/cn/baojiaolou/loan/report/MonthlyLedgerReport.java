@@ -1,7 +1,7 @@
 package cn.baojiaolou.loan.report;
 
 import static cn.baojiaolou.reports.ReportColumn.date;
-import static cn.baojiaolou.reports.ReportColumn.percent;
+import static cn.baojiaolou.reports.ReportColumn.rate;
 import static cn.baojiaolou.reports.ReportColumn.text;
 import static cn.baojiaolou.reports.ReportColumn.uppercase;
 import static cn.baojiaolou.reports.ReportColumn.yuan;
@@ -52,8 +52,11 @@ class MonthlyLedgerReport implements ReportAssembler {
     private final ProjectLedger ledger;
     private final ProjectInterest interest;
     private final ReportMapper reports;
+    private final FacilityTermSections terms;
 
-    MonthlyLedgerReport(ProjectLedger ledger, ProjectInterest interest, ReportMapper reports) {
+    MonthlyLedgerReport(ProjectLedger ledger, ProjectInterest interest, ReportMapper reports,
+                        FacilityTermSections terms) {
+        this.terms = terms;
         this.ledger = ledger;
         this.interest = interest;
         this.reports = reports;
@@ -191,10 +194,14 @@ class MonthlyLedgerReport implements ReportAssembler {
         BigDecimal days = m.facilities().stream().map(FacilityMonth::balanceDays).reduce(ZERO, BigDecimal::add);
         BigDecimal monthInterest = m.facilities().stream().map(FacilityMonth::interest).reduce(ZERO, BigDecimal::add);
         sections.add(new ReportSection("monthInterest", ReportText.of("section.monthInterest"),
-                List.of(text("col.facility", 4), percent("col.annualRate", 2), yuan("col.monthBalanceDays", 4),
+                List.of(text("col.facility", 4), rate("col.annualRate", 2), yuan("col.monthBalanceDays", 4),
                         yuan("col.monthInterest", 3), yuan("col.monthSettled", 3), yuan("col.monthInterestPaid", 3)),
                 interestRows, interestRows.isEmpty() ? null : Arrays.asList(messages.get("label.total"), null, days,
                 monthInterest, m.interestDue().increase(), m.interestDue().decrease())));
+
+        // the rate above is the one in force at the month's end; the changes of and before the month are listed
+        sections.addAll(FacilityTermSections.sections(terms.read(c.businessDate(), null, p.id()), messages,
+                ReportText.of("section.monthFacilityTerms"), ReportText.of("section.monthTermChanges")));
 
         ReportHeader header = new ReportHeader(kind(), c.issuingUnit(), c.businessDate(), c.dataAsOf(),
                 c.reportNumber(), ReportText.of("subject.project", p.code(), p.name(), p.districtName()),

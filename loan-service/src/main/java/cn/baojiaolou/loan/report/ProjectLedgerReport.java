@@ -5,6 +5,7 @@ import cn.baojiaolou.loan.user.Authorities;
 import static cn.baojiaolou.reports.ReportColumn.date;
 import static cn.baojiaolou.reports.ReportColumn.integer;
 import static cn.baojiaolou.reports.ReportColumn.percent;
+import static cn.baojiaolou.reports.ReportColumn.rate;
 import static cn.baojiaolou.reports.ReportColumn.text;
 import static cn.baojiaolou.reports.ReportColumn.uppercase;
 import static cn.baojiaolou.reports.ReportColumn.wanYuan;
@@ -59,9 +60,11 @@ class ProjectLedgerReport implements ReportAssembler {
     private final ProjectLedger ledger;
     private final ProjectInterest interest;
     private final ReportMapper reports;
+    private final FacilityTermSections terms;
 
     ProjectLedgerReport(ProjectMapper projects, MilestoneMapper milestones, ProjectLedger ledger,
-                        ProjectInterest interest, ReportMapper reports) {
+                        ProjectInterest interest, ReportMapper reports, FacilityTermSections terms) {
+        this.terms = terms;
         this.projects = projects;
         this.milestones = milestones;
         this.ledger = ledger;
@@ -151,6 +154,9 @@ class ProjectLedgerReport implements ReportAssembler {
                 repaymentRows, repaymentTotals));
         sections.add(interestSection(owed, messages));
         sections.add(settlementSection(owed));
+        // the terms the interest above ran at, and the approved changes behind them
+        sections.addAll(FacilityTermSections.sections(terms.read(asOf, null, p.id()), messages,
+                ReportText.of("section.ledgerFacilityTerms"), ReportText.of("section.ledgerTermChanges")));
 
         ReportHeader header = new ReportHeader(kind(), c.issuingUnit(), asOf, c.dataAsOf(), c.reportNumber(),
                 ReportText.of("subject.project", p.code(), p.name(), p.districtName()),
@@ -209,7 +215,7 @@ class ProjectLedgerReport implements ReportAssembler {
                 owed.settled(), owed.interestPaid(), owed.interestDue(), owed.penaltyDue(), owed.overduePrincipal());
         // interest is shown in 元: a quarter's interest is a few thousand 元, and auditors check it to the fen
         return new ReportSection("interest", ReportText.of("section.interest"),
-                List.of(text("col.facility", 4), percent("col.annualRate"), yuan("col.balanceDays", 3),
+                List.of(text("col.facility", 4), rate("col.annualRate"), yuan("col.balanceDays", 3),
                         yuan("col.accrued"),
                         yuan("col.settled"), yuan("col.interestPaid"), yuan("col.interestDue"),
                         yuan("col.penaltyDue"), yuan("col.overduePrincipal")),

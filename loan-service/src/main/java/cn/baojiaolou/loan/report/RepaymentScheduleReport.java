@@ -14,13 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.baojiaolou.loan.domain.facility.Facility;
 import cn.baojiaolou.loan.domain.interest.InterestStatement;
 import cn.baojiaolou.loan.interest.ProjectInterest;
 import cn.baojiaolou.loan.domain.interest.Settlement;
@@ -44,10 +41,12 @@ class RepaymentScheduleReport implements ReportAssembler {
 
     private final ReportMapper reports;
     private final ProjectInterest interest;
+    private final FacilityTermSections terms;
 
-    RepaymentScheduleReport(ReportMapper reports, ProjectInterest interest) {
+    RepaymentScheduleReport(ReportMapper reports, ProjectInterest interest, FacilityTermSections terms) {
         this.reports = reports;
         this.interest = interest;
+        this.terms = terms;
     }
 
     @Override
@@ -72,15 +71,15 @@ class RepaymentScheduleReport implements ReportAssembler {
         List<ReportMapper.ProjectRef> projects = reports.projects(day, c.districtId());
         for (ReportMapper.ProjectRef p : projects) {
             ProjectInterest.Summary s = interest.asOf(p.id(), day);
-            Map<String, LocalDate> maturities = interest.facilitiesOf(p.id()).stream()
-                    .collect(Collectors.toMap(Facility::code, Facility::maturityDate, (a, b) -> a));
-            LocalDate maturity = maturities.values().stream().min(LocalDate::compareTo).orElse(null);
+            // the maturity in force on the day: a 展期 approved and effective by then replaces the contract's
+            LocalDate maturity = s.positions().stream().map(ProjectInterest.Position::maturityDate)
+                    .min(LocalDate::compareTo).orElse(null);
             BigDecimal dueToday = ZERO;
             long days = 0;
             for (ProjectInterest.Position pos : s.positions()) {
                 InterestStatement st = pos.statement();
                 dueToday = dueToday.add(settledOn(st, day));
-                days = Math.max(days, daysOverdue(st, maturities.get(pos.facilityCode()), day));
+                days = Math.max(days, daysOverdue(st, pos.maturityDate(), day));
             }
             BigDecimal owedInterest = s.interestDue().add(s.penaltyDue()).subtract(dueToday).max(ZERO);
             BigDecimal owedPenalty = s.penaltyDue().min(owedInterest);
@@ -102,17 +101,22 @@ class RepaymentScheduleReport implements ReportAssembler {
                 overdueInterest, overduePrincipal, null);
         // interest in 元 (auditors check it to the fen), principal in 万元
         ReportSection section = new ReportSection("projects", ReportText.of("section.schedule"),
-                List.of(text("col.projectCode"), text("col.projectName", 5), text("col.district"),
-                        wanYuan("col.principalOutstanding"), date("col.maturity"), yuan("col.settled"),
-                        yuan("col.interestPaid"), yuan("col.overdueInterest"), wanYuan("col.overduePrincipalWan"),
-                        integer("col.daysOverdue")),
+                // widths so that no header breaks before its closing bracket (本金余额（万元）, 逾期本金（万元）)
+                List.of(text("col.projectCode", 5), text("col.projectName", 8), text("col.district", 5),
+                        wanYuan("col.principalOutstanding", 5), date("col.maturity", 4), yuan("col.settled", 4),
+                        yuan("col.interestPaid", 4), yuan("col.overdueInterest", 6),
+                        wanYuan("col.overduePrincipalWan", 5), integer("col.daysOverdue", 3)),
                 rows, totals);
+        List<ReportSection> sections = new ArrayList<>();
+        sections.add(section);
+        sections.addAll(FacilityTermSections.sections(terms.read(day, c.districtId(), null), messages,
+                ReportText.of("section.facilityTerms"), ReportText.of("section.termChanges")));
         ReportHeader header = new ReportHeader(kind(), c.issuingUnit(), day, c.dataAsOf(), c.reportNumber(),
                 ReportText.of("subject.scope", messages.resolve(c.scope())),
                 List.of(ReportText.of("summary.schedule", projects.size(), overdueProjects,
                         WanYuan.formatYuan(settled), WanYuan.formatYuan(paid), WanYuan.formatYuan(overdueInterest),
                         WanYuan.formatYuan(overduePenalty), WanYuan.formatYuan(overduePrincipal))));
-        return new ReportDocument(header, List.of(section));
+        return new ReportDocument(header, sections);
     }
 
     /** Interest and penalty settled on the day itself: due today, not overdue yet. */

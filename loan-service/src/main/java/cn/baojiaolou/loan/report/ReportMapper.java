@@ -66,6 +66,22 @@ public interface ReportMapper {
     List<Long> monthlyProjectIdsAfter(@Param("after") long after, @Param("first") LocalDate first,
                                       @Param("asOf") LocalDate asOf, @Param("limit") int limit);
 
+    /**
+     * The facilities the report's projects draw on: those with an allocation approved by asOf to one project
+     * ({@code projectId}), to a district's projects, or to any (both null), by code.
+     */
+    List<cn.baojiaolou.loan.domain.facility.Facility> facilities(@Param("asOf") LocalDate asOf,
+                                                                 @Param("districtId") Long districtId,
+                                                                 @Param("projectId") Long projectId);
+
+    /**
+     * The approved term changes of those facilities in force by asOf (effective on or before it), by facility
+     * code, effective date and id: the order interest applies them in. With who asked and who approved, by 姓名.
+     */
+    List<cn.baojiaolou.loan.domain.facility.TermChange> termChanges(@Param("asOf") LocalDate asOf,
+                                                                    @Param("districtId") Long districtId,
+                                                                    @Param("projectId") Long projectId);
+
     /** The project's status at the end of asOf (the life cycle's last change effective by then). */
     cn.baojiaolou.loan.domain.project.ProjectStatus statusOn(@Param("projectId") long projectId,
                                                              @Param("asOf") java.time.LocalDate asOf);
