@@ -125,7 +125,14 @@ public class ReportArchive {
     }
 
     public List<ArchivedReport> search(java.time.LocalDate businessDate, String type, Long districtId, int limit) {
-        return archive.search(businessDate, type, districtId, limit);
+        return search(businessDate, type, districtId, null, null, limit);
+    }
+
+    /** One page of the archive, after the row {@code afterId}; {@code text}: a report number or a parameter value. */
+    public List<ArchivedReport> search(java.time.LocalDate businessDate, String type, Long districtId, String text,
+                                       Long afterId, int limit) {
+        return archive.search(businessDate, type, districtId, text == null || text.isBlank() ? null : text.trim(),
+                afterId, limit);
     }
 
     public byte[] read(ArchivedReport report) {

@@ -16,8 +16,13 @@ public interface ReportArchiveMapper {
     @Select("SELECT * FROM report_archive WHERE sha256 = #{sha256}")
     ArchivedReport findBySha256(String sha256);
 
+    /**
+     * Newest business date first, then newest row; {@code text} matches the report number or a parameter's value
+     * (a project or district code); the page after the row {@code afterId} (keyset; null: the first).
+     */
     List<ArchivedReport> search(@Param("businessDate") LocalDate businessDate, @Param("type") String type,
-                                @Param("districtId") Long districtId, @Param("limit") int limit);
+                                @Param("districtId") Long districtId, @Param("text") String text,
+                                @Param("afterId") Long afterId, @Param("limit") int limit);
 
     /** The month's archived PDFs (issue 13: the monthly archive package). */
     @Select("SELECT * FROM report_archive WHERE business_date BETWEEN #{first} AND #{last} "

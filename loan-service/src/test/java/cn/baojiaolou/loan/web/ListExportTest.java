@@ -70,4 +70,37 @@ class ListExportTest {
             assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2);
         }
     }
+
+    @Test
+    void theReportArchiveFindsAProjectsReportsPagesAndExportsThemWithTheWholeHash() throws Exception {
+        Fixtures.Ready here = fx.ready(new BigDecimal("1000000.00"));
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
+        for (String day : List.of("2024-01-31", "2024-02-29", "2024-03-31")) {
+            mvc.perform(get("/reports/download/project-ledger.pdf").param("project", here.code())
+                    .param("businessDate", day).with(user(accountant))).andExpect(status().isOk());
+        }
+        String page = mvc.perform(get("/reports").param("archiveQ", here.code()).with(user(accountant)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String table = page.substring(page.indexOf("id=\"archive-table\""), page.indexOf("</table>",
+                page.indexOf("id=\"archive-table\"")));
+        // newest business date first; the project named; the person by 姓名; the hash shortened
+        assertThat(table.indexOf("2024-03-31")).isPositive().isLessThan(table.indexOf("2024-01-31"));
+        assertThat(table).contains("项目 " + here.code(), "测试ACCOUNTANT", "…").doesNotContain(">" + accountant
+                .username() + "<");
+
+        byte[] xlsx = mvc.perform(get("/reports/archive.xlsx").param("archiveQ", here.code())
+                        .param("archiveKind", "project-ledger").with(user(accountant)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("报表存档清单");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 3);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("项目专项借款台账");
+            assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("2024-03-31");
+            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("2024-01-31");
+            String sha = sheet.getRow(3).getCell(8).getStringCellValue();
+            assertThat(sha).hasSize(64).matches("[0-9a-f]{64}");
+            assertThat(table).contains(sha.substring(0, 16) + "…");
+        }
+    }
 }
