@@ -22,20 +22,25 @@ class BatchRuns {
     }
 
     List<BatchRun> recent(int limit) {
+        return before(null, limit);
+    }
+
+    /** Runs older than the execution {@code beforeId} (null: the newest), newest first: a keyset page. */
+    List<BatchRun> before(Long beforeId, int limit) {
         int bounded = Math.max(1, Math.min(limit, 500));
         Map<Long, BatchRun> runs = new LinkedHashMap<>();
         jdbc.query("SELECT e.JOB_EXECUTION_ID, p.PARAMETER_VALUE, e.STATUS, e.EXIT_CODE, e.START_TIME, e.END_TIME "
                 + "FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
                 + "LEFT JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
                 + "AND p.PARAMETER_NAME = 'businessDate' WHERE i.JOB_NAME = 'nightlyClose' "
-                + "ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?", rs -> {
+                + "AND e.JOB_EXECUTION_ID < ? ORDER BY e.JOB_EXECUTION_ID DESC LIMIT ?", rs -> {
                     LocalDateTime start = time(rs.getTimestamp(5));
                     LocalDateTime end = time(rs.getTimestamp(6));
                     String date = rs.getString(2);
                     runs.put(rs.getLong(1), new BatchRun(rs.getLong(1),
                             date == null ? null : java.time.LocalDate.parse(date), rs.getString(3), rs.getString(4),
                             start, end, millis(start, end), new ArrayList<>()));
-                }, bounded);
+                }, beforeId == null ? Long.MAX_VALUE : beforeId, bounded);
         if (runs.isEmpty()) {
             return List.of();
         }
@@ -52,8 +57,13 @@ class BatchRuns {
         return List.copyOf(runs.values());
     }
 
+    /**
+     * Spring Batch writes its times as the batch JVM's local time; the API's times are UTC, so they are converted
+     * here (the runner and the service run on the same machine, in the same zone).
+     */
     private static LocalDateTime time(Timestamp t) {
-        return t == null ? null : t.toLocalDateTime();
+        return t == null ? null : t.toLocalDateTime().atZone(java.time.ZoneId.systemDefault())
+                .withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
     }
 
     private static Long millis(LocalDateTime start, LocalDateTime end) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -63,6 +64,32 @@ class BatchRunApiTest {
                 .andExpect(jsonPath("$[0].steps[0].readCount").value(10000))
                 .andExpect(jsonPath("$[0].steps[0].writeCount").value(10020))
                 .andExpect(jsonPath("$[0].steps[0].durationMillis").value(2000));
+        // Spring Batch wrote the batch JVM's local time; the API answers the instant (in Beijing's offset, as all its
+        // times) and the page Beijing time
+        java.time.ZonedDateTime started = java.time.LocalDateTime.parse("2099-01-01T02:00:00")
+                .atZone(java.time.ZoneId.systemDefault());
+        api.get(fx.user(Role.ADMIN, null), "/api/v1/batch-runs?limit=1")
+                .andExpect(jsonPath("$[0].startTime").value(started.withZoneSameInstant(java.time.ZoneId.of(
+                        "Asia/Shanghai")).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+        String beijing = started.withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalDateTime()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        String page = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/batch-runs").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(fx.user(Role.ADMIN, null))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("开始（北京时间）", beijing, ">完成<", "计息 10000/10020", ">7.5<")
+                .doesNotContain(">COMPLETED<", "accrue");
+        byte[] xlsx = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/batch-runs/runs.xlsx").with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(fx.user(Role.ADMIN, null))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var first = book.getSheetAt(0).getRow(3);
+            assertThat((long) first.getCell(0).getNumericCellValue()).isEqualTo(execution);
+            assertThat(first.getCell(2).getStringCellValue()).isEqualTo("完成");
+            assertThat(first.getCell(3).getStringCellValue()).isEqualTo(beijing);
+            assertThat(first.getCell(5).getStringCellValue()).isEqualTo("计息 10000/10020");
+        }
         api.get(fx.user(Role.AUDITOR, null), "/api/v1/batch-runs").andExpect(status().isOk());
         api.get(fx.user(Role.ACCOUNTANT, null), "/api/v1/batch-runs").andExpect(status().isForbidden());
         api.get(fx.user(Role.REVIEWER, null), "/api/v1/batch-runs").andExpect(status().isForbidden());
