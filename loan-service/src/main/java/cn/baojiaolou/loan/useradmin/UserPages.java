@@ -1,9 +1,16 @@
 package cn.baojiaolou.loan.useradmin;
 
+import static cn.baojiaolou.loan.web.ListExport.column;
+
+import java.io.IOException;
+import java.util.List;
+
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +23,10 @@ import cn.baojiaolou.loan.district.DistrictService;
 import cn.baojiaolou.loan.domain.PasswordPolicy;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.user.Role;
+import cn.baojiaolou.loan.web.ListExport;
 import cn.baojiaolou.loan.web.PageErrors;
+import cn.baojiaolou.loan.web.PageFormat;
+import cn.baojiaolou.reports.ColumnType;
 
 /**
  * 用户管理 (admins): the users with role, scope and state; create one, disable or enable, reset a password. The one-time
@@ -28,8 +38,13 @@ class UserPages {
     private final UserAdminService users;
     private final DistrictService districts;
     private final PageErrors errors;
+    private final ListExport export;
+    private final MessageSource messages;
 
-    UserPages(UserAdminService users, DistrictService districts, PageErrors errors) {
+    UserPages(UserAdminService users, DistrictService districts, PageErrors errors, ListExport export,
+              MessageSource messages) {
+        this.export = export;
+        this.messages = messages;
         this.users = users;
         this.districts = districts;
         this.errors = errors;
@@ -41,6 +56,32 @@ class UserPages {
         model.addAttribute("districts", districts.all());
         model.addAttribute("roles", Role.PEOPLE);
         return "users";
+    }
+
+    /** Every user with role, scope and state in words, as XLSX (an admin's list for the bureau's records). */
+    @GetMapping("/users/users.xlsx")
+    void exportUsers(HttpServletResponse response, Locale locale) throws IOException {
+        List<ListExport.Column<UserAccountMapper.UserAccount>> columns = List.of(
+                column("users.name", ColumnType.TEXT, UserAccountMapper.UserAccount::displayName),
+                column("users.login", ColumnType.TEXT, UserAccountMapper.UserAccount::username),
+                column("users.role", ColumnType.TEXT, (UserAccountMapper.UserAccount u) -> label("role." + u.role(),
+                        locale)),
+                column("users.scope", ColumnType.TEXT, (UserAccountMapper.UserAccount u) -> u.districtName() != null
+                        ? u.districtName() : label("users.cityScope", locale)),
+                column("users.state", ColumnType.TEXT, (UserAccountMapper.UserAccount u) -> label(u.serviceAccount()
+                        ? "users.serviceAccount" : !u.enabled() ? "users.disabledState"
+                        : u.mustChangePassword() ? "users.mustChange" : "users.active", locale)),
+                column("users.createdAt", ColumnType.TEXT,
+                        (UserAccountMapper.UserAccount u) -> PageFormat.beijingTime(u.createdAt())),
+                column("users.passwordChangedAt", ColumnType.TEXT,
+                        (UserAccountMapper.UserAccount u) -> PageFormat.beijingTime(u.passwordChangedAt())));
+        List<UserAccountMapper.UserAccount> all = users.list();
+        export.write(response, "users", "users.title", null, columns, (last, limit) -> last == null ? all : List.of(),
+                locale);
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     @PostMapping("/users")

@@ -103,4 +103,29 @@ class ListExportTest {
             assertThat(table).contains(sha.substring(0, 16) + "…");
         }
     }
+
+    @Test
+    void theUserListExportsNamesRolesScopesAndStatesInWordsForAdminsOnly() throws Exception {
+        District d = fx.district();
+        LoanUser local = fx.user(Role.REVIEWER, d.id());
+        LoanUser admin = fx.user(Role.ADMIN, null);
+        byte[] xlsx = mvc.perform(get("/users/users.xlsx").with(user(admin))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("用户清单");
+            org.apache.poi.ss.usermodel.Row row = null;
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(1).getStringCellValue().equals(local.username())) {
+                    row = sheet.getRow(r);
+                }
+            }
+            assertThat(row).as("the district reviewer's row").isNotNull();
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo(local.displayName());
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo("复核");
+            assertThat(row.getCell(3).getStringCellValue()).isEqualTo(d.name());
+            assertThat(row.getCell(4).getStringCellValue()).doesNotContain("true", "false");
+        }
+        mvc.perform(get("/users/users.xlsx").with(user(local))).andExpect(status().isForbidden());
+    }
 }
