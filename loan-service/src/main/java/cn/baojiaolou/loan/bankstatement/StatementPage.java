@@ -1,5 +1,7 @@
 package cn.baojiaolou.loan.bankstatement;
 
+import static cn.baojiaolou.loan.web.ListExport.column;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.facility.FacilityService;
+import cn.baojiaolou.loan.web.ListExport;
 import cn.baojiaolou.loan.web.PageErrors;
+import cn.baojiaolou.reports.ColumnType;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * 银行流水导入 (accountants): upload a 专户 statement (CSV, TXT, XLSX or XLS; UTF-8, GBK or GB18030; the system's format,
@@ -35,8 +40,11 @@ class StatementPage {
     private final MessageSource messages;
     private final PageErrors errors;
 
+    private final ListExport export;
+
     StatementPage(BankStatementImporter importer, HeldLines held, StatementMappings mappings,
-                  FacilityService facilities, MessageSource messages, PageErrors errors) {
+                  FacilityService facilities, MessageSource messages, PageErrors errors, ListExport export) {
+        this.export = export;
         this.importer = importer;
         this.held = held;
         this.mappings = mappings;
@@ -114,6 +122,32 @@ class StatementPage {
     }
 
     // ------------------------------------------------------------------------------------------------ mapping
+
+    /** The held lines of one 专户 or all, held and decided, as XLSX (what the accountant checks against the bank). */
+    @GetMapping("/statements/held.xlsx")
+    void exportHeld(@RequestParam(required = false) String account, HttpServletResponse response, Locale locale)
+            throws IOException {
+        List<BankStatementMapper.HeldLine> all = held.list(account, null);
+        List<ListExport.Column<BankStatementMapper.HeldLine>> columns = List.of(
+                column("statements.facility", ColumnType.TEXT, BankStatementMapper.HeldLine::facilityCode),
+                column("statements.file", ColumnType.TEXT, BankStatementMapper.HeldLine::fileName),
+                column("statements.line", ColumnType.INTEGER, BankStatementMapper.HeldLine::lineNo),
+                column("bankStatement.column.txnDate", ColumnType.DATE, BankStatementMapper.HeldLine::txnDate),
+                column("bankStatement.column.direction", ColumnType.TEXT, (BankStatementMapper.HeldLine h) ->
+                        messages.getMessage("direction." + h.direction(), null, String.valueOf(h.direction()), locale)),
+                column("col.amountYuan", ColumnType.YUAN, BankStatementMapper.HeldLine::amount),
+                column("bankStatement.column.counterpartyName", ColumnType.TEXT,
+                        BankStatementMapper.HeldLine::counterpartyName),
+                column("bankStatement.column.voucherNo", ColumnType.TEXT, BankStatementMapper.HeldLine::voucherNo),
+                column("bankStatement.column.bankSerialNo", ColumnType.TEXT,
+                        BankStatementMapper.HeldLine::bankSerialNo),
+                column("statements.duplicateOf", ColumnType.TEXT, BankStatementMapper.HeldLine::duplicateSerialNo),
+                column("col.status", ColumnType.TEXT, (BankStatementMapper.HeldLine h) ->
+                        messages.getMessage("held." + h.status(), null, h.status(), locale)),
+                column("statements.decisionNote", ColumnType.TEXT, BankStatementMapper.HeldLine::decisionNote));
+        export.write(response, "statements.held", "statements.heldTitle", account, columns,
+                (last, limit) -> last == null ? all : List.of(), locale);
+    }
 
     @GetMapping("/statements/mapping")
     String mapping(@RequestParam(required = false) String account, Model model) {

@@ -1,9 +1,17 @@
 package cn.baojiaolou.loan.court;
 
+import static cn.baojiaolou.loan.web.ListExport.column;
+
 import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.domain.court.CourtDeduction;
+import cn.baojiaolou.loan.domain.court.CourtFreeze;
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.facility.FacilityService;
+import cn.baojiaolou.loan.web.ListExport;
 import cn.baojiaolou.loan.web.PageErrors;
+import cn.baojiaolou.reports.ColumnType;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,8 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -32,9 +42,13 @@ class CourtPages {
     private final FacilityService facilities;
     private final BusinessClock clock;
     private final PageErrors errors;
+    private final ListExport export;
+    private final MessageSource messages;
 
     CourtPages(CourtRegister register, CourtLetters letters, FacilityService facilities, BusinessClock clock,
-               PageErrors errors) {
+               PageErrors errors, ListExport export, MessageSource messages) {
+        this.export = export;
+        this.messages = messages;
         this.register = register;
         this.letters = letters;
         this.facilities = facilities;
@@ -50,6 +64,51 @@ class CourtPages {
         model.addAttribute("view", facility == null || facility.isBlank() ? null : facilities.get(facility));
         model.addAttribute("today", clock.today());
         return "court-actions";
+    }
+
+    /** The freezes of the register (one 专户 or all), as XLSX. */
+    @GetMapping("/court-actions/freezes.xlsx")
+    void exportFreezes(@RequestParam(required = false) String facility, HttpServletResponse response, Locale locale)
+            throws IOException {
+        List<CourtFreeze> all = register.register(facility).freezes();
+        List<ListExport.Column<CourtFreeze>> columns = List.of(
+                column("statements.facility", ColumnType.TEXT, CourtFreeze::facilityCode),
+                column("court.court", ColumnType.TEXT, CourtFreeze::court),
+                column("court.caseNo", ColumnType.TEXT, CourtFreeze::caseNo),
+                column("col.amountYuan", ColumnType.YUAN, CourtFreeze::amount),
+                column("court.frozenOn", ColumnType.DATE, CourtFreeze::frozenOn),
+                column("col.status", ColumnType.TEXT, (CourtFreeze z) -> z.releasedOn() == null
+                        ? label("court.active", locale) : label("court.released", locale) + " " + z.releasedOn()),
+                column("court.releaseRef", ColumnType.TEXT, CourtFreeze::releaseRef),
+                column("court.note", ColumnType.TEXT, CourtFreeze::note));
+        export.write(response, "court.freezes", "court.freezes", facility, columns,
+                (last, limit) -> last == null ? all : List.of(), locale);
+    }
+
+    /** The deductions of the register with what was recovered and what is still missing, as XLSX. */
+    @GetMapping("/court-actions/deductions.xlsx")
+    void exportDeductions(@RequestParam(required = false) String facility, HttpServletResponse response,
+                          Locale locale) throws IOException {
+        List<CourtDeduction> all = register.register(facility).deductions().stream()
+                .map(CourtRegister.DeductionView::deduction).toList();
+        List<ListExport.Column<CourtDeduction>> columns = List.of(
+                column("statements.facility", ColumnType.TEXT, CourtDeduction::facilityCode),
+                column("court.court", ColumnType.TEXT, CourtDeduction::court),
+                column("court.caseNo", ColumnType.TEXT, CourtDeduction::caseNo),
+                column("col.amountYuan", ColumnType.YUAN, CourtDeduction::amount),
+                column("court.deductedOn", ColumnType.DATE, CourtDeduction::deductedOn),
+                column("court.recovered", ColumnType.YUAN, CourtDeduction::recovered),
+                column("col.status", ColumnType.TEXT,
+                        (CourtDeduction d) -> label("deduction." + d.status().name(), locale)),
+                column("court.writtenOffOn", ColumnType.DATE, CourtDeduction::writtenOffOn),
+                column("court.note", ColumnType.TEXT, (CourtDeduction d) -> d.writeOffNote() != null
+                        ? d.writeOffNote() : d.note()));
+        export.write(response, "court.deductions", "court.deductions", facility, columns,
+                (last, limit) -> last == null ? all : List.of(), locale);
+    }
+
+    private String label(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     @PostMapping("/court-actions/freezes")

@@ -1,7 +1,11 @@
 package cn.baojiaolou.loan.facility;
 
+import static cn.baojiaolou.loan.web.ListExport.column;
+
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
@@ -14,7 +18,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.baojiaolou.loan.domain.Refusal;
 import cn.baojiaolou.loan.common.BusinessClock;
+import cn.baojiaolou.loan.web.ListExport;
 import cn.baojiaolou.loan.web.PageErrors;
+import cn.baojiaolou.reports.ColumnType;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** 借款批次: the facilities with their balances; city accountants record 提款 (drawdowns) and 统还 here. */
 @Controller
@@ -25,7 +32,11 @@ class FacilityPages {
     private final BusinessClock clock;
     private final PageErrors errors;
 
-    FacilityPages(FacilityService facilities, FacilityTermService terms, BusinessClock clock, PageErrors errors) {
+    private final ListExport export;
+
+    FacilityPages(FacilityService facilities, FacilityTermService terms, BusinessClock clock, PageErrors errors,
+                  ListExport export) {
+        this.export = export;
         this.facilities = facilities;
         this.terms = terms;
         this.clock = clock;
@@ -35,6 +46,33 @@ class FacilityPages {
     @GetMapping("/facilities")
     String list(Model model) {
         return page(model);
+    }
+
+    /** Every facility with its balances and the terms in force today, as XLSX. */
+    @GetMapping("/facilities/facilities.xlsx")
+    void exportFacilities(HttpServletResponse response, Locale locale) throws IOException {
+        List<FacilityService.FacilityView> all = facilities.all();
+        List<ListExport.Column<FacilityService.FacilityView>> columns = List.of(
+                column("facilities.code", ColumnType.TEXT, (FacilityService.FacilityView v) -> v.facility().code()),
+                column("facilities.name", ColumnType.TEXT, (FacilityService.FacilityView v) -> v.facility().name()),
+                column("facility.lender", ColumnType.TEXT, (FacilityService.FacilityView v) -> v.facility().lender()),
+                column("facilities.borrower", ColumnType.TEXT,
+                        (FacilityService.FacilityView v) -> v.facility().borrower()),
+                column("facilities.accountNo", ColumnType.TEXT,
+                        (FacilityService.FacilityView v) -> v.facility().accountNo()),
+                column("facility.amount", ColumnType.YUAN, (FacilityService.FacilityView v) -> v.facility().amount()),
+                column("facility.drawn", ColumnType.YUAN, FacilityService.FacilityView::drawn),
+                column("facility.outstanding", ColumnType.YUAN, FacilityService.FacilityView::outstanding),
+                column("facility.account", ColumnType.YUAN, FacilityService.FacilityView::accountBalance),
+                column("facility.available", ColumnType.YUAN, FacilityService.FacilityView::availableBalance),
+                column("facilities.rate", ColumnType.RATE, FacilityService.FacilityView::currentAnnualRate),
+                column("facilities.maturity", ColumnType.DATE, FacilityService.FacilityView::currentMaturityDate),
+                column("facilities.termChanges", ColumnType.INTEGER,
+                        (FacilityService.FacilityView v) -> v.termChanges().stream()
+                                .filter(c -> c.status() == cn.baojiaolou.loan.domain.facility.TermChange.Status.APPROVED)
+                                .count()));
+        export.write(response, "facilities", "facilities.title", null, columns,
+                (last, limit) -> last == null ? all : List.of(), locale);
     }
 
     private String page(Model model) {

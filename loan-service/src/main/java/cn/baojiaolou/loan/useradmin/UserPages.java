@@ -51,16 +51,40 @@ class UserPages {
     }
 
     @GetMapping("/users")
-    String list(Model model) {
-        model.addAttribute("users", users.list());
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        List<UserAccountMapper.UserAccount> found = filtered(q, role);
+        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(1, page), pages);
+        model.addAttribute("users", found.subList((current - 1) * PAGE_SIZE,
+                Math.min(found.size(), current * PAGE_SIZE)));
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("q", q == null || q.isBlank() ? null : q.trim());
+        model.addAttribute("roleFilter", role == null || role.isBlank() ? null : role);
         model.addAttribute("districts", districts.all());
         model.addAttribute("roles", Role.PEOPLE);
         return "users";
     }
 
-    /** Every user with role, scope and state in words, as XLSX (an admin's list for the bureau's records). */
+    static final int PAGE_SIZE = 50;
+
+    /** The users whose login or 姓名 holds {@code q}, of {@code role} if given, by 姓名 (then login). */
+    private List<UserAccountMapper.UserAccount> filtered(String q, String role) {
+        String text = q == null || q.isBlank() ? null : q.trim();
+        return users.list().stream()
+                .filter(u -> text == null || u.username().contains(text)
+                        || (u.displayName() != null && u.displayName().contains(text)))
+                .filter(u -> role == null || role.isBlank() || role.equals(u.role()))
+                .sorted(java.util.Comparator.comparing((UserAccountMapper.UserAccount u) ->
+                        u.displayName() == null ? "" : u.displayName()).thenComparing(UserAccountMapper.UserAccount::username))
+                .toList();
+    }
+
+    /** Every user under the page's filter, with role, scope and state in words, as XLSX. */
     @GetMapping("/users/users.xlsx")
-    void exportUsers(HttpServletResponse response, Locale locale) throws IOException {
+    void exportUsers(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+                     HttpServletResponse response, Locale locale) throws IOException {
         List<ListExport.Column<UserAccountMapper.UserAccount>> columns = List.of(
                 column("users.name", ColumnType.TEXT, UserAccountMapper.UserAccount::displayName),
                 column("users.login", ColumnType.TEXT, UserAccountMapper.UserAccount::username),
@@ -75,8 +99,11 @@ class UserPages {
                         (UserAccountMapper.UserAccount u) -> PageFormat.beijingTime(u.createdAt())),
                 column("users.passwordChangedAt", ColumnType.TEXT,
                         (UserAccountMapper.UserAccount u) -> PageFormat.beijingTime(u.passwordChangedAt())));
-        List<UserAccountMapper.UserAccount> all = users.list();
-        export.write(response, "users", "users.title", null, columns, (last, limit) -> last == null ? all : List.of(),
+        List<UserAccountMapper.UserAccount> all = filtered(q, role);
+        String filter = java.util.stream.Stream.of(q == null || q.isBlank() ? null : "“" + q.trim() + "”",
+                        role == null || role.isBlank() ? null : label("role." + role, locale))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+        export.write(response, "users", "users.title", filter, columns, (last, limit) -> last == null ? all : List.of(),
                 locale);
     }
 

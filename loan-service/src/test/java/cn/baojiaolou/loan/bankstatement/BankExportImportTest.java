@@ -236,6 +236,24 @@ class BankExportImportTest {
         api.post(fx.user(Role.REVIEWER, null), "/api/v1/bank-statements/held/" + list.get(1).id() + "/drop", "{}")
                 .andExpect(status().isForbidden());
 
+        // the page's export lists the three with their decisions in words
+        byte[] xlsx = api.mvc().perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/statements/held.xlsx").param("account", facility)
+                        .with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.user(accountant)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("疑似重复流水");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 3);
+            List<String> states = new java.util.ArrayList<>();
+            for (int r = 3; r <= 5; r++) {
+                states.add(sheet.getRow(r).getCell(8).getStringCellValue() + " " + sheet.getRow(r).getCell(10)
+                        .getStringCellValue());
+            }
+            assertThat(states).containsExactlyInAnyOrder("NEW-1 已舍弃", "NEW-2 已舍弃", "NEW-4 已确认导入");
+        }
+
         // the re-numbered export imported a third time: every serial is known, nothing is held again
         ImportResult r3 = importAs(accountant, facility, "july-again.csv", again.getBytes(StandardCharsets.UTF_8));
         assertThat(r3.skipped()).isEqualTo(4);

@@ -35,6 +35,8 @@ class ListExportTest {
     MockMvc mvc;
     @Autowired
     Fixtures fx;
+    @Autowired
+    cn.baojiaolou.loan.court.CourtRegister court;
 
     @Test
     void theProjectListExportsEveryRowOfItsFilterInItsOrderWithLabels() throws Exception {
@@ -126,6 +128,64 @@ class ListExportTest {
             assertThat(row.getCell(3).getStringCellValue()).isEqualTo(d.name());
             assertThat(row.getCell(4).getStringCellValue()).doesNotContain("true", "false");
         }
+        // the page filters by login or 姓名 and role, and its export follows the filter
+        String page = mvc.perform(get("/users").param("q", local.username()).param("role", "REVIEWER")
+                .with(user(admin))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.split("<tr id=\"user-", -1)).hasSize(2);
+        assertThat(page).contains("id=\"user-" + local.username() + "\"");
+        byte[] one = mvc.perform(get("/users/users.xlsx").param("q", local.username()).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(one))) {
+            assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(2 + 1);
+        }
         mvc.perform(get("/users/users.xlsx").with(user(local))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theFacilitiesAndTheCourtRegisterExportTheirRowsWithBalancesAndStatesInWords() throws Exception {
+        Fixtures.Ready here = fx.ready(new BigDecimal("1000000.00"));
+        LoanUser accountant = fx.user(Role.ACCOUNTANT, null);
+        fx.as(accountant, () -> court.registerFreeze(new cn.baojiaolou.loan.court.CourtRegister.NewFreeze(
+                here.facility().code(), "零陵区人民法院", "（2024）湘1102执123号", new BigDecimal("12345.67"),
+                LocalDate.of(2024, 5, 6), "诉讼保全", null)));
+
+        byte[] facilities = mvc.perform(get("/facilities/facilities.xlsx").with(user(accountant)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(facilities))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("借款批次清单");
+            org.apache.poi.ss.usermodel.Row row = rowOf(sheet, here.facility().code());
+            assertThat(new BigDecimal(String.valueOf(row.getCell(5).getNumericCellValue())))
+                    .isEqualByComparingTo(here.facility().amount());
+            assertThat(new BigDecimal(String.valueOf(row.getCell(6).getNumericCellValue())))
+                    .isEqualByComparingTo(here.drawdown().amount());
+            // 3.6 %, as a rate cell (Excel shows 3.60%)
+            assertThat(new BigDecimal(String.valueOf(row.getCell(10).getNumericCellValue())))
+                    .isEqualByComparingTo("0.036");
+            assertThat(row.getCell(10).getCellStyle().getDataFormatString()).isEqualTo("0.00##%");
+        }
+
+        byte[] freezes = mvc.perform(get("/court-actions/freezes.xlsx").param("facility", here.facility().code())
+                .with(user(accountant))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(freezes))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("司法冻结");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains(here.facility().code());
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 1);
+            org.apache.poi.ss.usermodel.Row row = sheet.getRow(3);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("零陵区人民法院");
+            assertThat(new BigDecimal(String.valueOf(row.getCell(3).getNumericCellValue())))
+                    .isEqualByComparingTo("12345.67");
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("冻结中");
+        }
+    }
+
+    private static org.apache.poi.ss.usermodel.Row rowOf(Sheet sheet, String firstCell) {
+        for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+            if (sheet.getRow(r).getCell(0).getStringCellValue().equals(firstCell)) {
+                return sheet.getRow(r);
+            }
+        }
+        throw new AssertionError("no row " + firstCell);
     }
 }
