@@ -120,7 +120,7 @@ class AuditPage {
                 column("audit.target", ColumnType.TEXT, Row::target),
                 column("audit.result", ColumnType.TEXT, Row::result),
                 column("audit.detail", ColumnType.TEXT, Row::detail));
-        String filter = java.util.stream.Stream.of(
+        String filter = ListExport.filter(
                         username == null || username.isBlank() ? null : label("audit.username", "", locale) + "：" + username,
                         action == null || action.isBlank() ? null : label("audit.action." + action, action, locale),
                         targetType == null || targetType.isBlank() ? null
@@ -130,17 +130,14 @@ class AuditPage {
                                 : label("audit.targetId", "", locale) + "：" + targetId,
                         from == null ? null : label("audit.from", "", locale) + "：" + from,
                         to == null ? null : label("audit.to", "", locale) + "：" + to,
-                        label(oldest ? "audit.sort.OLDEST" : "audit.sort.NEWEST", "", locale))
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+                        label(oldest ? "audit.sort.OLDEST" : "audit.sort.NEWEST", "", locale));
         export.write(response, "audit", "menu.audit", filter, columns, (last, limit) ->
                 api.page(username, action, targetType, targetId, from, to, last == null ? null : last.id(), oldest,
                         limit).stream().map(e -> row(e, names, locale)).toList(), locale);
     }
 
     private Map<String, String> names() {
-        Map<String, String> names = new HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
-        return names;
+        return users.namesByLogin();
     }
 
     private Row row(AuditEvent e, Map<String, String> names, Locale locale) {

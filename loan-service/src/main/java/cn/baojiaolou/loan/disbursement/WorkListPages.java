@@ -160,9 +160,7 @@ class WorkListPages {
     }
 
     private Map<String, String> names() {
-        Map<String, String> names = new HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
-        return names;
+        return users.namesByLogin();
     }
 
     private static String name(Map<String, String> names, String username) {

@@ -117,15 +117,14 @@ class ProjectPages {
                 column("fact.plan", ColumnType.TEXT, Project::planText),
                 column("fact.official", ColumnType.TEXT, Project::responsibleOfficial),
                 column("fact.taskForce", ColumnType.TEXT, Project::taskForce));
-        String filter = java.util.stream.Stream.of(
+        String filter = ListExport.filter(
                         district == null || district.isBlank() ? null
                                 : messages.getMessage("projects.col.district", null, locale) + "：" + district,
                         status == null || status.isBlank() ? null
                                 : messages.getMessage("status." + status, null, status, locale),
                         q == null || q.isBlank() ? null : "“" + q.trim() + "”",
                         messages.getMessage("projects.col." + (SORTS.contains(sort) ? sort : "code"), null, locale)
-                                + ("desc".equals(dir) ? " ▼" : " ▲"))
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+                                + ("desc".equals(dir) ? " ▼" : " ▲"));
         export.write(response, "projects", "projects.title", filter, columns,
                 (last, limit) -> last == null ? all : List.of(), locale);
     }

@@ -125,15 +125,14 @@ class ExceptionPages {
                         : names.getOrDefault(e.resolvedBy(), e.resolvedBy())),
                 column("exceptions.resolvedAt", ColumnType.DATE, (ReconException e) -> e.resolvedAt() == null ? null
                         : cn.baojiaolou.loan.common.BusinessClock.beijing(e.resolvedAt())));
-        String filter = java.util.stream.Stream.of(
+        String filter = ListExport.filter(
                         businessDate == null ? null : label("exceptions.onDate", locale) + "：" + businessDate,
                         from == null ? null : label("exceptions.from", locale) + "：" + from,
                         to == null ? null : label("exceptions.to", locale) + "：" + to,
                         rule == null || rule.isBlank() ? null : label("rule." + rule, locale),
                         district == null || district.isBlank() ? null : label("col.district", locale) + "：" + district,
                         label("col.status", locale) + "：" + label("exstatus." + wanted, locale),
-                        label("exceptions.sort." + order.name(), locale))
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+                        label("exceptions.sort." + order.name(), locale));
         export.write(response, "exceptions", "exceptions.title", filter, columns, (last, limit) -> exceptions.page(
                 businessDate, from, to, wanted, rule, district, null, order, last == null ? null : last.id(), limit),
                 locale);
@@ -152,9 +151,7 @@ class ExceptionPages {
     }
 
     private java.util.Map<String, String> names() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
-        return names;
+        return users.namesByLogin();
     }
 
     /** One row behind an exception: its label and, where a page shows it, the link there. */

@@ -127,12 +127,11 @@ class ReportPages {
                 column("reports.archivedAt", ColumnType.TEXT, ArchiveRow::archivedAt),
                 column("reports.pages", ColumnType.INTEGER, ArchiveRow::pages),
                 column("reports.sha256", ColumnType.TEXT, ArchiveRow::sha256));
-        String filter = java.util.stream.Stream.of(
+        String filter = ListExport.filter(
                         archiveDate == null ? null : messages.getMessage("reports.businessDate", null, locale) + "："
                                 + archiveDate,
                         type == null ? null : messages.getMessage("report." + type + ".title", null, type, locale),
-                        archiveQ == null || archiveQ.isBlank() ? null : "“" + archiveQ.trim() + "”")
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+                        archiveQ == null || archiveQ.isBlank() ? null : "“" + archiveQ.trim() + "”");
         export.write(response, "reports.archive", "reports.archiveTitle", filter, columns, (last, limit) ->
                 archive.search(archiveDate, type, user.isCityScope() ? null : user.districtId(), archiveQ,
                         last == null ? null : last.id(), limit).stream().map(a -> row(a, names)).toList(), locale);
@@ -181,9 +180,7 @@ class ReportPages {
     }
 
     private Map<String, String> names() {
-        Map<String, String> names = new java.util.HashMap<>();
-        users.displayNames().forEach(n -> names.put(n.username(), n.displayName()));
-        return names;
+        return users.namesByLogin();
     }
 
     /** The same download as the API's, for the signed-in page user (archived and audited alike). */

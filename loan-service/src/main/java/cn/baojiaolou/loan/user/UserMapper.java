@@ -36,6 +36,14 @@ public interface UserMapper {
     record Named(String username, String displayName) {
     }
 
+    /** login → 姓名 (a login without one maps to itself), for pages and exports that name people. */
+    default java.util.Map<String, String> namesByLogin() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        displayNames().forEach(n -> names.put(n.username(), n.displayName() == null || n.displayName().isBlank()
+                ? n.username() : n.displayName()));
+        return names;
+    }
+
     @Insert("INSERT INTO app_user (username, password_hash, display_name, role, district_id, enabled, created_at) "
             + "VALUES (#{username}, #{passwordHash}, #{displayName}, #{role}, #{districtId}, 1, #{now})")
     void insert(@Param("username") String username, @Param("passwordHash") String passwordHash,

@@ -100,9 +100,8 @@ class UserPages {
                 column("users.passwordChangedAt", ColumnType.TEXT,
                         (UserAccountMapper.UserAccount u) -> PageFormat.beijingTime(u.passwordChangedAt())));
         List<UserAccountMapper.UserAccount> all = filtered(q, role);
-        String filter = java.util.stream.Stream.of(q == null || q.isBlank() ? null : "“" + q.trim() + "”",
-                        role == null || role.isBlank() ? null : label("role." + role, locale))
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.joining("；"));
+        String filter = ListExport.filter(q == null || q.isBlank() ? null : "“" + q.trim() + "”",
+                        role == null || role.isBlank() ? null : label("role." + role, locale));
         export.write(response, "users", "users.title", filter, columns, (last, limit) -> last == null ? all : List.of(),
                 locale);
     }

@@ -54,6 +54,12 @@ public class ListExport {
         return new Column<>(headerKey, type, value);
     }
 
+    /** The filter in words: the parts given (null ones left out), joined as the caption reads them. */
+    public static String filter(String... parts) {
+        return java.util.Arrays.stream(parts).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("；"));
+    }
+
     /** A list read page by page: the rows after {@code last} (null: from the first), at most {@code limit}. */
     @FunctionalInterface
     public interface Pages<T> {
