@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Param;
 
 import cn.baojiaolou.loan.common.GeneratedKey;
@@ -22,8 +23,17 @@ public interface TermChangeMapper {
 
     TermChange findById(long id);
 
-    /** Row lock on the change: one decision only. */
-    TermChange lock(long id);
+    /**
+     * Row lock on the change: one decision only. The lock is taken on the change's row alone and the view read after
+     * it: a FOR UPDATE over the view's joins would also lock the facility and the two users' rows (InnoDB locks every
+     * row a locking read joins), outside the documented lock order.
+     */
+    default TermChange lock(long id) {
+        return lockRow(id) == null ? null : findById(id);
+    }
+
+    @Select("SELECT id FROM facility_term_change WHERE id = #{id} FOR UPDATE")
+    Long lockRow(long id);
 
     void decide(@Param("id") long id, @Param("status") TermChange.Status status, @Param("by") String by,
                 @Param("now") LocalDateTime now, @Param("note") String note);

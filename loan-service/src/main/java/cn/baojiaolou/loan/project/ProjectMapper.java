@@ -9,6 +9,7 @@ import cn.baojiaolou.loan.domain.project.StatusChange;
 import cn.baojiaolou.loan.common.GeneratedKey;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,8 +23,17 @@ public interface ProjectMapper {
 
     Project findById(long id);
 
-    /** Row lock on the project: every cap check of the project happens under it. */
-    Project lock(long id);
+    /**
+     * Row lock on the project: every cap check of the project happens under it. Only the project's row is locked and
+     * the project read after it: a FOR UPDATE over its join with district would lock the district's row too, so every
+     * posting of a district would queue behind every other (InnoDB locks every row a locking read joins).
+     */
+    default Project lock(long id) {
+        return lockRow(id) == null ? null : findById(id);
+    }
+
+    @Select("SELECT id FROM project WHERE id = #{id} FOR UPDATE")
+    Long lockRow(long id);
 
     List<Project> search(@Param("districtId") Long districtId, @Param("status") ProjectStatus status,
                          @Param("text") String text);
