@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +300,8 @@ class BrowserTest {
 
         login(fx.user(Role.REVIEWER, ready.district().id()));
         browser.get(url("/exceptions"));
+        screenshot("exceptions");
+        assertThat(accessibilityProblems()).isEmpty();
         WebElement row = browser.findElement(By.id("exception-" + id));
         assertThat(row.getText()).contains("资金闲置", ready.code());
         // the rows behind it are links: the milestone to its project's page
@@ -339,6 +342,51 @@ class BrowserTest {
         // and the archive list on the page shows that hash
         browser.get(url("/reports"));
         assertThat(browser.findElement(By.id("archive-table")).getText()).contains(sha.substring(0, 16) + "…");
+        screenshot("reports-archive");
+        logout();
+    }
+
+    @Test
+    void anAccountantSortsTheWorkListByAmountWithTheKeyboardAndDownloadsItWhole() throws Exception {
+        Fixtures.Ready ready = fx.ready(new BigDecimal("1000000.00"));
+        Milestone m = fx.verify(ready.code(), ready.milestones().get(0), LocalDate.of(2023, 3, 5));
+        for (String amount : List.of("1200.00", "35000.50", "800.00")) {
+            fx.approved(ready.code(), ready.payee(), m, new BigDecimal(amount));
+        }
+        login(fx.user(Role.ACCOUNTANT, ready.district().id()));
+        browser.get(url("/disbursements/work"));
+        assertThat(accessibilityProblems()).isEmpty();
+        // keyboard only: the filter, the order, Enter
+        WebElement q = browser.findElement(By.id("f-q"));
+        q.sendKeys(ready.code());
+        new Select(browser.findElement(By.id("f-sort"))).selectByValue("AMOUNT_DESC");
+        WebElement before = browser.findElement(By.tagName("main"));
+        q.sendKeys(org.openqa.selenium.Keys.ENTER);
+        awaitNextPage(before);
+        List<WebElement> amounts = browser.findElements(By.cssSelector("#to-pay tbody td.amount"));
+        assertThat(amounts).extracting(WebElement::getText).containsExactly("35,000.50", "1,200.00", "800.00");
+        assertThat(new Select(browser.findElement(By.id("f-sort"))).getFirstSelectedOption().getText())
+                .isEqualTo("按金额，从大到小");
+        screenshot("work-list");
+
+        try (Stream<Path> old = Files.list(DOWNLOADS)) {
+            old.filter(f -> f.getFileName().toString().endsWith(".xlsx")).forEach(f -> f.toFile().delete());
+        }
+        click(browser.findElement(By.id("to-pay-xlsx")));
+        Path xlsx = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (Stream<Path> files = Files.list(DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".xlsx")).findFirst().orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        Thread.sleep(500); // let Chromium finish writing
+        assertThat(xlsx.getFileName().toString()).startsWith("待支付拨付-");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2 + 3);
+            assertThat(sheet.getRow(3).getCell(5).getNumericCellValue()).isEqualTo(35000.50);
+        }
         logout();
     }
 
