@@ -30,6 +30,11 @@ public class PageFormat {
         return utc == null ? "" : cn.baojiaolou.loan.common.BusinessClock.beijing(utc).format(SHOWN);
     }
 
+    /** {@code ${@fmt.formKey()}}: a one-time key for a money-posting form ({@link DoubleSubmitFilter}). */
+    public String formKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     /** {@code ${@fmt.beijing(t)}} in templates. */
     public String beijing(java.time.LocalDateTime utc) {
         return beijingTime(utc);

@@ -57,6 +57,39 @@ class FinancePagesTest {
     }
 
     @Test
+    void aConfirmedRequestSentTwiceWithItsFormKeyIsCarriedOutOnce() throws Exception {
+        // the first milestone's cap is used up by the payment before each test: the second one unlocks more
+        Milestone m = fx.verify(here.code(), here.milestones().get(1), LocalDate.of(2023, 4, 5));
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        String key = java.util.UUID.randomUUID().toString();
+        long before = requests();
+        var confirm = post("/disbursements/new").param("project", here.code())
+                .param("payeeId", String.valueOf(here.payee().id())).param("milestoneId", String.valueOf(m.id()))
+                .param("purpose", "工程款").param("amount", "1,234.56").param("confirmed", "yes")
+                .param("formKey", key).session(session).with(user(accountant)).with(csrf());
+        String first = mvc.perform(confirm).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(requests()).as(first.replaceAll("(?s).*?(class=\"(?:alert alert-danger|field-error)[^>]*>[^<]*).*", "$1"))
+                .isEqualTo(before + 1);
+        // the double click, or the answer reloaded: refused, nothing more posted
+        String again = mvc.perform(confirm).andExpect(status().isConflict()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).contains("此表单已经提交过", "不会再次记账");
+        assertThat(requests()).isEqualTo(before + 1);
+        // a new confirmation (a new key) is a new request
+        mvc.perform(post("/disbursements/new").param("project", here.code())
+                .param("payeeId", String.valueOf(here.payee().id())).param("milestoneId", String.valueOf(m.id()))
+                .param("purpose", "工程款").param("amount", "1,234.56").param("confirmed", "yes")
+                .param("formKey", java.util.UUID.randomUUID().toString()).session(session).with(user(accountant))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(requests()).isEqualTo(before + 2);
+    }
+
+    private long requests() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM disbursement d JOIN project p ON p.id = d.project_id "
+                + "WHERE p.code = ?", Long.class, here.code());
+    }
+
+    @Test
     void aRepaymentIsPreviewedWithItsSplitThenPosted() throws Exception {
         // before the first 结息日 (2023-03-20 … quarterly) nothing is due: all of it is principal
         String preview = mvc.perform(post("/projects/" + here.code() + "/repayments/preview")
