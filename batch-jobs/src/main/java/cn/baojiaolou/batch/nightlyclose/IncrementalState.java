@@ -171,9 +171,9 @@ public class IncrementalState {
     }
 
     /**
-     * The highest id of the statement lines (ledger rows, milestones, verifications) after {@code from}, read with shared locks in the
-     * caller's transaction: the read waits for a posting still uncommitted in that range, and any later posting gets a
-     * higher id.
+     * The highest id of the statement lines (ledger rows, milestones, verifications) after {@code from}, read with
+     * shared locks in the caller's transaction: the read waits for a posting still uncommitted in that range, and any
+     * later posting gets a higher id.
      */
     private long barrier(long from, Barrier table) {
         long[] max = {from};
