@@ -1,6 +1,9 @@
 package cn.baojiaolou.batch.nightlyclose;
 
 import cn.baojiaolou.batch.nightlyclose.rules.ProhibitedPurposeRule;
+import cn.baojiaolou.batch.nightlyclose.rules.RuleMapper.MilestoneRange;
+import cn.baojiaolou.batch.nightlyclose.rules.RuleThresholds;
+import org.apache.ibatis.session.ResultHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,6 +20,8 @@ import java.time.LocalDate;
  * read of the rows past the previous checkpoint waits for any posting still in flight, so no row with a smaller id can
  * commit later and be missed for ever. Disbursements, which are updated, use an overlap instead (see
  * {@link #flagDisbursements()}).
+ * <p>The milestone state (V21, {@link #takeInMilestones()}) is kept the same way: milestones and verifications are
+ * only inserted, so their checkpoints are ids behind the same barrier.
  */
 @Component
 public class IncrementalState {
@@ -25,6 +30,8 @@ public class IncrementalState {
     public static final String OPEN_LEDGER = "open-ledger";
     public static final String OPEN_LINE = "open-line";
     public static final String FLAGGED_DISBURSEMENT = "flagged-disbursement";
+    public static final String MILESTONE = "milestone";
+    public static final String MILESTONE_VERIFICATION = "milestone-verification";
 
     /** A checkpoint: the rows with id ≤ lastId (and, for the totals, value date ≤ asOf) are in the state. */
     public record Checkpoint(LocalDate asOf, long lastId) {
@@ -37,12 +44,23 @@ public class IncrementalState {
         }
     }
 
+    /** What a milestone take-in wrote: open milestones added and dropped, projects' caps raised, gaps stored. */
+    public record MilestoneCounts(int opened, int verified, int projects, int gaps) {
+        public int total() {
+            return opened + verified + projects + gaps;
+        }
+    }
+
+    private enum Barrier { LINES, LEDGER, MILESTONES, VERIFICATIONS }
+
     private final IncrementalStateMapper mapper;
     private final TransactionTemplate tx;
+    private final RuleThresholds thresholds;
 
-    public IncrementalState(IncrementalStateMapper mapper, TransactionTemplate tx) {
+    public IncrementalState(IncrementalStateMapper mapper, TransactionTemplate tx, RuleThresholds thresholds) {
         this.mapper = mapper;
         this.tx = tx;
+        this.thresholds = thresholds;
     }
 
     public Checkpoint checkpoint(String source) {
@@ -63,13 +81,13 @@ public class IncrementalState {
         int[] counts = new int[2];
         tx.executeWithoutResult(s -> {
             long from = checkpoint(OPEN_LINE).lastId();
-            long to = barrier(from, true);
+            long to = barrier(from, Barrier.LINES);
             counts[0] = mapper.takeInLines(from, to);
             mapper.saveCheckpoint(OPEN_LINE, null, to);
         });
         tx.executeWithoutResult(s -> {
             long from = checkpoint(OPEN_LEDGER).lastId();
-            long to = barrier(from, false);
+            long to = barrier(from, Barrier.LEDGER);
             counts[1] = mapper.takeInPayments(from, to);
             mapper.saveCheckpoint(OPEN_LEDGER, null, to);
         });
@@ -98,6 +116,35 @@ public class IncrementalState {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Takes the milestones and verifications inserted since the last take-in into the milestone state, in one
+     * transaction with its two checkpoints (a restart finds it done or does it whole): new milestones without a
+     * verification join milestone_open and verified ones leave it, each project's verified cap and last verification
+     * date move up, and the gaps of every project that got either are cut again from its milestones. With both
+     * checkpoints at 0 (the first close, or after the state was emptied) that is the whole history, in bulk.
+     */
+    public MilestoneCounts takeInMilestones() {
+        return tx.execute(s -> {
+            long milestoneFrom = checkpoint(MILESTONE).lastId();
+            long verificationFrom = checkpoint(MILESTONE_VERIFICATION).lastId();
+            long milestoneTo = barrier(milestoneFrom, Barrier.MILESTONES);
+            long verificationTo = barrier(verificationFrom, Barrier.VERIFICATIONS);
+            MilestoneRange r = new MilestoneRange(milestoneFrom, milestoneTo, verificationFrom, verificationTo);
+            int opened = mapper.takeInOpenMilestones(r);
+            int verified = mapper.dropVerifiedMilestones(r);
+            int projects = mapper.advanceProjectState(r);
+            // gaps cut with another idle-days threshold (the configuration changed): cut every project's again
+            int days = thresholds.idleDays();
+            MilestoneRange cut = mapper.deleteGapsCutWithOtherDays(days) > 0
+                    ? new MilestoneRange(0, milestoneTo, 0, verificationTo) : r;
+            mapper.deleteGaps(cut);
+            int gaps = mapper.insertGaps(cut, days);
+            mapper.saveCheckpoint(MILESTONE, null, milestoneTo);
+            mapper.saveCheckpoint(MILESTONE_VERIFICATION, null, verificationTo);
+            return new MilestoneCounts(opened, verified, projects, gaps);
+        });
+    }
+
     /** Removes from the open tables what has been matched (run after matching; until then readers skip them). */
     public int dropMatched() {
         return mapper.dropMatchedLines() + mapper.dropMatchedPayments();
@@ -115,7 +162,7 @@ public class IncrementalState {
             if (!c.asOf().isBefore(d)) {
                 return 0;
             }
-            long to = barrier(c.lastId(), false);
+            long to = barrier(c.lastId(), Barrier.LEDGER);
             int n = mapper.advanceTotals(c.lastId(), to, d, c.asOf());
             mapper.saveCheckpoint(LEDGER_TOTALS, d, to);
             return n;
@@ -124,16 +171,18 @@ public class IncrementalState {
     }
 
     /**
-     * The highest id of the statement lines (or ledger rows) after {@code from}, read with shared locks in the
-     * caller's transaction: the read waits for a posting still uncommitted in that range, and any later posting gets a
-     * higher id.
+     * The highest id of the statement lines (ledger rows, milestones, verifications) after {@code from}, read with
+     * shared locks in the caller's transaction: the read waits for a posting still uncommitted in that range, and any
+     * later posting gets a higher id.
      */
-    private long barrier(long from, boolean lines) {
+    private long barrier(long from, Barrier table) {
         long[] max = {from};
-        if (lines) {
-            mapper.lineIdsAfter(from, ctx -> max[0] = Math.max(max[0], ctx.getResultObject()));
-        } else {
-            mapper.ledgerIdsAfter(from, ctx -> max[0] = Math.max(max[0], ctx.getResultObject()));
+        ResultHandler<Long> highest = ctx -> max[0] = Math.max(max[0], ctx.getResultObject());
+        switch (table) {
+            case LINES -> mapper.lineIdsAfter(from, highest);
+            case LEDGER -> mapper.ledgerIdsAfter(from, highest);
+            case MILESTONES -> mapper.milestoneIdsAfter(from, highest);
+            case VERIFICATIONS -> mapper.verificationIdsAfter(from, highest);
         }
         return max[0];
     }

@@ -71,13 +71,17 @@ public class NightlyCloseJobConfig {
         });
     }
 
-    /** The incremental state the later steps read: the day's new rows into the open tables, totals moved to D. */
+    /**
+     * The incremental state the later steps read: the day's new rows into the open tables, totals moved to D, the
+     * day's milestones and verifications into the milestone state.
+     */
     @Bean
     Step intakeStep(IncrementalState state) {
         return step("intake", (contribution, chunk) -> {
             IncrementalState.Counts taken = state.takeIn();
             int positions = state.advanceTotals(businessDate(chunk));
-            counts(contribution, taken.total(), taken.total() + positions);
+            IncrementalState.MilestoneCounts milestones = state.takeInMilestones();
+            counts(contribution, taken.total(), taken.total() + positions + milestones.total());
         });
     }
 

@@ -129,7 +129,8 @@ class IncrementalStateTest {
 
     private void clearState() {
         for (String table : List.of("close_checkpoint", "ledger_position_total", "match_open_line",
-                "match_open_payment", "disbursement_flag")) {
+                "match_open_payment", "disbursement_flag", "milestone_open", "milestone_project_state",
+                "milestone_gap")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

@@ -352,6 +352,14 @@ class NightlyCloseTest {
                         + "first_seen, last_seen, status, closed_on, detail, refs FROM recon_exception "
                         + "ORDER BY rule_code, subject_key, first_seen"),
                 "days", jdbc.queryForList("SELECT business_date, accrual_rows, settlement_rows, matched_lines, "
-                        + "exceptions_open FROM business_day ORDER BY business_date"));
+                        + "exceptions_open FROM business_day ORDER BY business_date"),
+                // the milestone state (V21) the intake keeps
+                "milestoneState", jdbc.queryForList("SELECT 'open' AS t, milestone_id AS id, planned_date AS d1, "
+                        + "NULL AS d2, NULL AS x FROM milestone_open UNION ALL SELECT 'project', project_id, "
+                        + "last_verified_on, NULL, verified_cap_percent FROM milestone_project_state UNION ALL "
+                        + "SELECT 'gap', project_id, gap_from, gap_to, idle_days FROM milestone_gap "
+                        + "ORDER BY 1, 2, 3, 4"),
+                "milestoneCheckpoints", jdbc.queryForList("SELECT source, last_id FROM close_checkpoint "
+                        + "WHERE source LIKE 'milestone%' ORDER BY source"));
     }
 }

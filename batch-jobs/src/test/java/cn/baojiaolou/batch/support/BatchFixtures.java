@@ -141,7 +141,8 @@ public class BatchFixtures extends Fixtures {
     public void resetNightlyTables() {
         for (String table : List.of("bank_match", "interest_accrual", "interest_settlement", "recon_exception",
                 "close_checkpoint", "ledger_position_total", "match_open_line", "match_open_payment", "disbursement_flag",
-                "business_day", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+                "milestone_open", "milestone_project_state", "milestone_gap", "business_day",
+                "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE")) {
             jdbc.update("DELETE FROM " + table);
         }

@@ -20,7 +20,8 @@ import java.util.Map;
  * reversed by D does not count, nor one made when every milestone of the project was already verified (after the
  * last one, 交付, no progress can follow). One finding per project, its amount the idle payments' sum, its refs their
  * disbursement ids. The judgement of a payment is final: a milestone verified later than 90 days after it does not
- * clear it (a reviewer resolves the exception).
+ * clear it (a reviewer resolves the exception). The gaps between verifications come from the close's milestone state
+ * (V21) for the projects with no milestone or verification past its checkpoint.
  */
 @Component
 public class IdleFundsRule implements ReconciliationRule {
@@ -45,7 +46,10 @@ public class IdleFundsRule implements ReconciliationRule {
     public List<Finding> evaluate(LocalDate businessDate) {
         int days = thresholds.idleDays();
         LocalDate paidOnOrBefore = businessDate.minusDays(days);
-        List<RuleMapper.IdleGap> gaps = mapper.idleGaps(paidOnOrBefore, days);
+        // the stored gaps were cut with the configured idle days; with another threshold every gap is computed
+        RuleMapper.MilestoneRange live = mapper.gapsCutWithOtherDays(days) ? RuleMapper.MilestoneRange.ALL
+                : RuleSupport.marks(mapper, businessDate).pastMilestoneMarks();
+        List<RuleMapper.IdleGap> gaps = mapper.idleGaps(paidOnOrBefore, days, live);
         List<RuleMapper.IdlePaymentRow> rows = new ArrayList<>();
         for (int from = 0; from < gaps.size(); from += GAPS_PER_READ) {
             rows.addAll(mapper.idlePayments(gaps.subList(from, Math.min(gaps.size(), from + GAPS_PER_READ)),

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * MILESTONE_OVERDUE 节点逾期: a milestone whose planned date has passed and that was not verified on or before D.
  * More than {@code milestoneWarningDays} (30) days late is a WARNING, more than {@code milestoneSeriousDays} (90)
- * SERIOUS; 30 days or fewer is nothing yet. Subject: the milestone.
+ * SERIOUS; 30 days or fewer is nothing yet. Subject: the milestone. Reads the open milestones of the close's milestone
+ * state (V21) plus what is past its checkpoint, not every milestone.
  */
 @Component
 public class MilestoneOverdueRule implements ReconciliationRule {
@@ -38,7 +39,8 @@ public class MilestoneOverdueRule implements ReconciliationRule {
     public List<Finding> evaluate(LocalDate businessDate) {
         LocalDate plannedBefore = businessDate.minusDays(thresholds.milestoneWarningDays());
         List<Finding> findings = new ArrayList<>();
-        for (RuleMapper.LateMilestoneRow r : mapper.lateMilestones(businessDate, plannedBefore)) {
+        for (RuleMapper.LateMilestoneRow r : mapper.lateMilestones(businessDate, plannedBefore,
+                RuleSupport.marks(mapper, businessDate))) {
             long late = ChronoUnit.DAYS.between(r.plannedDate(), businessDate);
             if (late <= thresholds.milestoneWarningDays()) {
                 continue;

@@ -17,7 +17,7 @@ import java.util.Map;
  * cumulative cap of the last milestone verified on or before D, rounded half-up to the fen. The write-time check
  * counts a verification whatever its date; this rule counts it only from its verified_on, so a verification entered
  * ahead of time with a later date shows up here. Refs: the disbursements paid while over the cap and the verified
- * milestones.
+ * milestones. Σ paid comes from the running totals (V5), the verified cap from the milestone state (V21).
  */
 @Component
 public class OverProgressRule implements ReconciliationRule {

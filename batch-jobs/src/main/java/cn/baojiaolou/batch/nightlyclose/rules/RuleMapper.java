@@ -20,18 +20,20 @@ public interface RuleMapper {
     // --- the close's incremental state (V5) -------------------------------------------------------------------
 
     /** The checkpoints of close_checkpoint; a missing one reads as nothing taken in. */
-    record Checkpoints(LocalDate totalsAsOf, Long totalsLastId, Long ledgerMark, Long lineMark, Long flagMark) {
+    record Checkpoints(LocalDate totalsAsOf, Long totalsLastId, Long ledgerMark, Long lineMark, Long flagMark,
+                       Long milestoneMark, Long verificationMark) {
     }
 
     Checkpoints marks();
 
     /**
      * What the ledger and statement reads need to answer as of D: the totals' checkpoint (date C, id W), the value
-     * dates between C and D (to add or subtract), the ids up to which the open tables have taken rows in, and the id
-     * up to which every disbursement has surely been looked at for disbursement_flag.
+     * dates between C and D (to add or subtract), the ids up to which the open tables have taken rows in, the id
+     * up to which every disbursement has surely been looked at for disbursement_flag, and the ids up to which the
+     * milestone state (V21) has taken milestones and verifications in.
      */
     record Marks(long totalsLastId, LocalDate betweenFrom, LocalDate betweenTo, long ledgerMark, long lineMark,
-                 long flagMark) {
+                 long flagMark, long milestoneMark, long verificationMark) {
 
         static Marks of(Checkpoints c, LocalDate d) {
             LocalDate asOf = c == null || c.totalsAsOf() == null ? LocalDate.of(1000, 1, 1) : c.totalsAsOf();
@@ -39,8 +41,25 @@ public interface RuleMapper {
             return new Marks(lastId, asOf.isBefore(d) ? asOf : d, asOf.isBefore(d) ? d : asOf,
                     c == null || c.ledgerMark() == null ? 0 : c.ledgerMark(),
                     c == null || c.lineMark() == null ? 0 : c.lineMark(),
-                    c == null || c.flagMark() == null ? 0 : c.flagMark());
+                    c == null || c.flagMark() == null ? 0 : c.flagMark(),
+                    c == null || c.milestoneMark() == null ? 0 : c.milestoneMark(),
+                    c == null || c.verificationMark() == null ? 0 : c.verificationMark());
         }
+
+        /** The milestones and verifications the milestone state has not taken in yet. */
+        public MilestoneRange pastMilestoneMarks() {
+            return new MilestoneRange(milestoneMark, Long.MAX_VALUE, verificationMark, Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Milestones with id in (milestoneFrom, milestoneTo] and verifications with id in (verificationFrom,
+     * verificationTo]: the rows an intake takes in, or (to = MAX) the rows past the milestone state's checkpoints.
+     * Their projects are the ones whose milestone state is rewritten, or read live.
+     */
+    record MilestoneRange(long milestoneFrom, long milestoneTo, long verificationFrom, long verificationTo) {
+        /** Every row: the stored gaps are not used at all. */
+        public static final MilestoneRange ALL = new MilestoneRange(0, Long.MAX_VALUE, 0, Long.MAX_VALUE);
     }
 
     // --- OVER_PROGRESS ---------------------------------------------------------------------------------------
@@ -98,9 +117,12 @@ public interface RuleMapper {
                             LocalDate plannedDate) {
     }
 
-    /** Milestones planned before {@code plannedBefore} and not verified on or before D. */
+    /**
+     * Milestones planned before {@code plannedBefore} and not verified on or before D: the open milestones of the
+     * state (V21), those whose verification is dated after D, and those past its checkpoint.
+     */
     List<LateMilestoneRow> lateMilestones(@Param("businessDate") LocalDate businessDate,
-                                          @Param("plannedBefore") LocalDate plannedBefore);
+                                          @Param("plannedBefore") LocalDate plannedBefore, @Param("m") Marks marks);
 
     // --- IDLE_FUNDS ------------------------------------------------------------------------------------------
 
@@ -112,8 +134,15 @@ public interface RuleMapper {
     record IdleGap(Long projectId, LocalDate gapFrom, LocalDate gapTo) {
     }
 
-    /** The gaps of every project that start on or before {@code paidOnOrBefore}, in project and date order. */
-    List<IdleGap> idleGaps(@Param("paidOnOrBefore") LocalDate paidOnOrBefore, @Param("idleDays") int idleDays);
+    /**
+     * The gaps of every project that start on or before {@code paidOnOrBefore}, in project and date order: the stored
+     * gaps (V21) of the projects outside {@code live}, computed from the milestones for the projects in it.
+     */
+    List<IdleGap> idleGaps(@Param("paidOnOrBefore") LocalDate paidOnOrBefore, @Param("idleDays") int idleDays,
+                           @Param("r") MilestoneRange live);
+
+    /** Whether some stored gap was cut with another idle-days threshold than this (the configuration changed). */
+    boolean gapsCutWithOtherDays(@Param("idleDays") int idleDays);
 
     /**
      * Disbursements inside these gaps, paid on or before {@code paidOnOrBefore}, not reversed by D, whose gap ends
