@@ -119,12 +119,22 @@ class DisbursementPages {
             disbursements.pay(id, LocalDate.parse(paidOn), PageErrors.code("voucherNo", voucherNo));
             redirect.addFlashAttribute("notice", errors.message(Refusal.rule("page.paid", id), locale));
         } catch (DateTimeParseException e) {
-            redirect.addFlashAttribute("error", errors.message(Refusal.invalid("paidOn", "page.date.invalid"),
-                    locale));
+            refusedPayment(redirect, id, paidOn, voucherNo, errors.message(Refusal.invalid("paidOn",
+                    "page.date.invalid"), locale));
         } catch (Refusal e) {
-            redirect.addFlashAttribute("error", errors.message(e, locale));
+            refusedPayment(redirect, id, paidOn, voucherNo, errors.message(e, locale));
         }
         return "redirect:/projects/" + d.projectCode();
+    }
+
+    /** What the pay form held when refused: shown again in that row's form, with the message beside it. */
+    public record PayTyped(long id, String paidOn, String voucherNo, String message) {
+    }
+
+    private static void refusedPayment(RedirectAttributes redirect, long id, String paidOn, String voucherNo,
+                                       String message) {
+        redirect.addFlashAttribute("error", message);
+        redirect.addFlashAttribute("payTyped", new PayTyped(id, paidOn, voucherNo, message));
     }
 
     /** The reversal form as typed. */

@@ -52,10 +52,13 @@ class ProjectPages {
     private final ProjectLifeCycleService lifeCycle;
     private final ListExport export;
     private final MessageSource messages;
+    private final cn.baojiaolou.loan.user.UserMapper users;
 
     ProjectPages(ProjectService projects, DistrictService districts, ProjectLedger ledger, ProjectInterest interest,
                  DisbursementService disbursements, ReconExceptionService exceptions, BusinessClock clock,
-                 PageErrors errors, ProjectLifeCycleService lifeCycle, ListExport export, MessageSource messages) {
+                 PageErrors errors, ProjectLifeCycleService lifeCycle, ListExport export, MessageSource messages,
+                 cn.baojiaolou.loan.user.UserMapper users) {
+        this.users = users;
         this.export = export;
         this.messages = messages;
         this.projects = projects;
@@ -177,6 +180,7 @@ class ProjectPages {
         model.addAttribute("ledger", ledger.lines(p.id()));
         model.addAttribute("interest", interest.asOf(p.id(), clock.today()));
         model.addAttribute("disbursements", disbursements.search(p.code(), null));
+        model.addAttribute("names", users.namesByLogin());
         model.addAttribute("exceptions", exceptions.search(null, "OPEN", null, null, p.code()));
         model.addAttribute("today", clock.today());
         model.addAttribute("statusHistory", lifeCycle.history(p.code()));

@@ -84,6 +84,27 @@ class FinancePagesTest {
         assertThat(requests()).isEqualTo(before + 2);
     }
 
+    @Test
+    void aRefusedPaymentKeepsWhatWasTypedInItsRowWithTheMessageAndPeopleShowByName() throws Exception {
+        Milestone m = fx.verify(here.code(), here.milestones().get(1), LocalDate.of(2023, 4, 5));
+        var approved = fx.approved(here.code(), here.payee(), m, new BigDecimal("1000.00"));
+        // a voucher already posted (the payment before each test used one): refused, the voucher kept
+        String used = jdbc.queryForObject("SELECT voucher_no FROM disbursement WHERE status = 'PAID' AND project_id = "
+                + "(SELECT id FROM project WHERE code = ?) LIMIT 1", String.class, here.code());
+        var refused = mvc.perform(post("/disbursements/" + approved.id() + "/payment").param("paidOn", "2023-04-06")
+                        .param("voucherNo", used).param("confirmed", "yes").with(user(accountant)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/projects/" + here.code()).flashAttrs(refused.getFlashMap()).with(user(accountant)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        int at = page.indexOf("id=\"pay-voucher-" + approved.id() + "\"");
+        String input = page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at));
+        assertThat(input).contains("value=\"" + used + "\"", "is-invalid");
+        assertThat(page).contains("id=\"pay-error-" + approved.id() + "\"", "value=\"2023-04-06\"");
+        assertThat(jdbc.queryForObject("SELECT status FROM disbursement WHERE id = ?", String.class, approved.id()))
+                .isEqualTo("APPROVED");
+    }
+
     private long requests() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM disbursement d JOIN project p ON p.id = d.project_id "
                 + "WHERE p.code = ?", Long.class, here.code());
