@@ -19,6 +19,8 @@ public final class XlsxListWriter implements AutoCloseable {
 
     /** Rows kept in memory before they are flushed to the temporary file. */
     public static final int WINDOW = 100;
+    /** Excel's last row (1,048,576) less the title, the caption, the heads and a closing note. */
+    public static final int MAX_ROWS = 1_048_576 - 4;
 
     private final SXSSFWorkbook workbook;
     private final SXSSFSheet sheet;
@@ -75,6 +77,16 @@ public final class XlsxListWriter implements AutoCloseable {
         for (int c = 0; c < values.size(); c++) {
             cells.write(row, c, types.get(c), values.get(c), false);
         }
+    }
+
+    /** True once {@link #MAX_ROWS} rows are written: Excel opens no more. */
+    public boolean full() {
+        return rows() >= MAX_ROWS;
+    }
+
+    /** A closing line below the rows (e.g. that the list was cut at Excel's limit). */
+    public void note(String text) {
+        sheet.createRow(next).createCell(0).setCellValue(text);
     }
 
     /** Rows written so far, heads not counted. */

@@ -77,7 +77,8 @@ class ReportPages {
                 archiveQ, archiveAfter, ARCHIVE_PAGE + 1);
         boolean more = found.size() > ARCHIVE_PAGE;
         List<ArchivedReport> shown = more ? found.subList(0, ARCHIVE_PAGE) : found;
-        model.addAttribute("archive", shown.stream().map(this::row).toList());
+        Map<String, String> names = names();
+        model.addAttribute("archive", shown.stream().map(a -> row(a, names)).toList());
         model.addAttribute("archiveNext", more ? shown.get(ARCHIVE_PAGE - 1).id() : null);
         model.addAttribute("archiveDate", archiveDate);
         model.addAttribute("archiveKind", type);
@@ -93,10 +94,6 @@ class ReportPages {
         public String shortSha() {
             return sha256 == null || sha256.length() < 16 ? sha256 : sha256.substring(0, 16) + "…";
         }
-    }
-
-    private ArchiveRow row(ArchivedReport a) {
-        return row(a, names());
     }
 
     private ArchiveRow row(ArchivedReport a, Map<String, String> names) {

@@ -54,7 +54,8 @@ class DoubleSubmitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getParameter(PARAMETER);
-        HttpSession session = key == null || key.isBlank() ? null : request.getSession(false);
+        // a key is a UUID: anything longer is not one of ours and is not kept in the session
+        HttpSession session = key == null || key.isBlank() || key.length() > 64 ? null : request.getSession(false);
         if (session == null) {
             chain.doFilter(request, response);
             return;
@@ -114,7 +115,7 @@ class DoubleSubmitFilter extends OncePerRequestFilter {
         Locale locale = locales.resolveLocale(request);
         String title = messages.getMessage("page.doubleSubmit.title", null, locale);
         String text = messages.getMessage("page.doubleSubmit.text", null, locale);
-        String back = messages.getMessage("page.doubleSubmit.back", null, locale);
+        String back = messages.getMessage("page.doubleSubmit.back", null, locale); // the home page, open to every role
         response.setStatus(HttpStatus.CONFLICT.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
         // a page of its own, small and without the layout: nothing of the first answer is sent again
@@ -122,8 +123,6 @@ class DoubleSubmitFilter extends OncePerRequestFilter {
                 + "\"><head><meta charset=\"UTF-8\"><title>" + HtmlUtils.htmlEscape(title)
                 + "</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main style=\"padding:2rem\">"
                 + "<h1 id=\"double-submit\">" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
-                + "</p><p><a href=\"/disbursements/work\">" + HtmlUtils.htmlEscape(back) + "</a> · <a href=\"/\">"
-                + HtmlUtils.htmlEscape(messages.getMessage("menu.dashboard", null, "首页", locale))
-                + "</a></p></main></body></html>");
+                + "</p><p><a href=\"/\">" + HtmlUtils.htmlEscape(back) + "</a></p></main></body></html>");
     }
 }

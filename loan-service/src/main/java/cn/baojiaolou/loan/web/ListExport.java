@@ -90,26 +90,33 @@ public class ListExport {
                 person, now.format(MINUTE)}, locale);
         List<String> heads = columns.stream().map(c -> messages.getMessage(c.headerKey(), null, c.headerKey(), locale))
                 .toList();
-        int rows;
         try (XlsxListWriter writer = new XlsxListWriter(name, caption, heads,
                 columns.stream().map(Column::type).toList())) {
             T last = null;
-            while (true) {
-                List<T> found = pages.after(last, batch);
+            boolean truncated = false;
+            // until a read comes back empty: a source may answer fewer rows than asked (its own cap) before its end
+            for (List<T> found = pages.after(null, batch); !found.isEmpty(); found = pages.after(last, batch)) {
                 for (T row : found) {
+                    if (writer.full()) {
+                        truncated = true;
+                        break;
+                    }
                     writer.row(columns.stream().map(c -> (Object) c.value().apply(row)).toList());
                 }
-                if (found.size() < batch) {
+                if (truncated) {
                     break;
                 }
                 last = found.get(found.size() - 1);
             }
-            rows = writer.rows();
+            if (truncated) {
+                writer.note(messages.getMessage("export.truncated", new Object[] {writer.rows()}, locale));
+            }
+            // audited before the file leaves: a download broken off midway has still taken data out
+            log.exported(list, filter, writer.rows());
             response.setContentType(XLSX);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                     .filename(name + "-" + clock.today() + ".xlsx", StandardCharsets.UTF_8).build().toString());
             writer.writeTo(response.getOutputStream());
         }
-        log.exported(list, filter, rows);
     }
 }
