@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class DeterministicPdf {
 
-    private static final Pattern SUBSET_PREFIX = Pattern.compile("([A-Z]{6})\\+(?=NotoSans)");
     private static final Pattern DATE = Pattern.compile("/(CreationDate|ModDate)\\s*\\((D:[^)]*)\\)");
     private static final Pattern FILE_ID = Pattern.compile("/ID\\s*\\[\\s*<([0-9a-fA-F]+)>\\s*<([0-9a-fA-F]+)>\\s*]");
     private static final Pattern STARTXREF = Pattern.compile("startxref\\s+(\\d+)\\s+%%EOF\\s*$");
@@ -39,25 +38,35 @@ final class DeterministicPdf {
         String digest = ReportNumbers.sha256Hex(seed);
         List<Edit> edits = new ArrayList<>();
 
+        // each pattern is tried only where a plain search finds its key: a regex run over the whole file (font
+        // streams included) cost more than the rest of the fix
         Map<String, String> prefixes = new HashMap<>();
-        Matcher m = SUBSET_PREFIX.matcher(in);
-        while (m.find()) {
-            String prefix = prefixes.computeIfAbsent(m.group(1), p -> letters(digest, prefixes.size()));
-            edits.add(new Edit(m.start(1), m.end(1), prefix));
+        for (int at = in.indexOf("+NotoSans"); at >= 0; at = in.indexOf("+NotoSans", at + 1)) {
+            if (at >= 6 && isSubsetPrefix(in, at - 6, at)) {
+                String prefix = prefixes.computeIfAbsent(in.substring(at - 6, at),
+                        p -> letters(digest, prefixes.size()));
+                edits.add(new Edit(at - 6, at, prefix));
+            }
         }
         // The end of the business date in Beijing time: the moment the report's data is "as of".
         String date = "D:" + businessDate.format(DateTimeFormatter.BASIC_ISO_DATE) + "235959+08'00'";
-        m = DATE.matcher(in);
-        while (m.find()) {
-            edits.add(new Edit(m.start(2), m.end(2), date));
+        for (String key : new String[] {"/CreationDate", "/ModDate"}) {
+            for (int at = in.indexOf(key); at >= 0; at = in.indexOf(key, at + 1)) {
+                Matcher m = DATE.matcher(in).region(at, in.length());
+                if (m.lookingAt()) {
+                    edits.add(new Edit(m.start(2), m.end(2), date));
+                }
+            }
         }
-        m = FILE_ID.matcher(in);
         boolean idFound = false;
-        while (m.find()) {
-            idFound = true;
-            String id = digest.substring(0, 32).toUpperCase();
-            edits.add(new Edit(m.start(1), m.end(1), id));
-            edits.add(new Edit(m.start(2), m.end(2), id));
+        for (int at = in.indexOf("/ID"); at >= 0; at = in.indexOf("/ID", at + 1)) {
+            Matcher m = FILE_ID.matcher(in).region(at, in.length());
+            if (m.lookingAt()) {
+                idFound = true;
+                String id = digest.substring(0, 32).toUpperCase();
+                edits.add(new Edit(m.start(1), m.end(1), id));
+                edits.add(new Edit(m.start(2), m.end(2), id));
+            }
         }
         if (!idFound) {
             throw new IllegalStateException("PDF without a document id: the exporter's output format changed");
@@ -79,8 +88,8 @@ final class DeterministicPdf {
         if (edits.stream().allMatch(e -> e.delta() == 0)) {
             return pdf;
         }
-        Matcher tail = STARTXREF.matcher(pdf);
-        if (!tail.find()) {
+        Matcher tail = startxref(pdf);
+        if (tail == null) {
             throw new IllegalStateException("PDF without startxref");
         }
         int oldXref = Integer.parseInt(tail.group(1));
@@ -106,10 +115,19 @@ final class DeterministicPdf {
                 pos += 20;
             }
         }
-        Matcher end = STARTXREF.matcher(pdf);
-        end.find();
+        Matcher end = startxref(pdf);
         pdf.replace(end.start(1), end.end(1), Integer.toString(newXref));
         return pdf;
+    }
+
+    /** The file's last {@code startxref}, or null; searched from the end rather than through the whole file. */
+    private static Matcher startxref(StringBuilder pdf) {
+        int at = pdf.lastIndexOf("startxref");
+        if (at < 0) {
+            return null;
+        }
+        Matcher m = STARTXREF.matcher(pdf).region(at, pdf.length());
+        return m.lookingAt() ? m : null;
     }
 
     private static int shifted(int offset, List<Edit> edits) {
@@ -120,6 +138,15 @@ final class DeterministicPdf {
             }
         }
         return offset + shift;
+    }
+
+    private static boolean isSubsetPrefix(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String letters(String digest, int index) {

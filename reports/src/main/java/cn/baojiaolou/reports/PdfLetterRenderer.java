@@ -64,7 +64,7 @@ public final class PdfLetterRenderer {
             JasperPrint print = JasperFillManager.fillReport(template, parameters,
                     new JRMapCollectionDataSource(rows));
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            JRPdfExporter exporter = new JRPdfExporter();
+            JRPdfExporter exporter = new FastDeflatePdfExporter();
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();

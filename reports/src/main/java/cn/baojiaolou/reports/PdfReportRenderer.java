@@ -119,7 +119,7 @@ public final class PdfReportRenderer {
 
     private static void export(JasperPrint print, String title, ReportHeader header, OutputStream out)
             throws JRException {
-        JRPdfExporter exporter = new JRPdfExporter();
+        JRPdfExporter exporter = new FastDeflatePdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();

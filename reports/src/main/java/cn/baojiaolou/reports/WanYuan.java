@@ -2,9 +2,6 @@ package cn.baojiaolou.reports;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
  * Reports show amounts in 万元 (10,000 元) with two decimals; the ledger keeps 元 with two decimals.
@@ -23,17 +20,30 @@ public final class WanYuan {
 
     /** 17,036.00 — thousands separators, two decimals. */
     public static String format(BigDecimal yuan) {
-        return formatter().format(of(yuan));
+        return grouped(of(yuan));
     }
 
     /** 元 with thousands separators and two decimals: 170,360,000.00. */
     public static String formatYuan(BigDecimal yuan) {
-        return formatter().format(yuan.setScale(2, RoundingMode.HALF_UP));
+        return grouped(yuan.setScale(2, RoundingMode.HALF_UP));
     }
 
-    private static DecimalFormat formatter() {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f;
+    /**
+     * Thousands separators on the plain digits of a scale-2 amount (no rounding here). Written out rather than with
+     * a DecimalFormat, whose pattern was parsed again for every cell of every report.
+     */
+    private static String grouped(BigDecimal twoDecimals) {
+        String plain = twoDecimals.toPlainString();
+        int start = plain.startsWith("-") ? 1 : 0;
+        int dot = plain.indexOf('.');
+        StringBuilder out = new StringBuilder(plain.length() + plain.length() / 3);
+        out.append(plain, 0, start);
+        for (int i = start; i < dot; i++) {
+            if (i > start && (dot - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, dot, plain.length()).toString();
     }
 }

@@ -97,7 +97,8 @@ class PdfSignerTest {
     void everyPageHasAQrCodeWithTheReportNumberThePageAndTheVerificationAddress() throws Exception {
         ReportDocument doc = PdfReportRendererTest.ledger(30);
         RenderedPdf pdf = renderer.render(doc, Locale.SIMPLIFIED_CHINESE);
-        List<Path> pngs = PdfChecks.png(pdf.bytes(), Path.of("target/qr"), "qr-ledger", 150);
+        // 200 dpi, a scan of the printed page; the code is drawn as vectors, so it sharpens with the resolution
+        List<Path> pngs = PdfChecks.png(pdf.bytes(), Path.of("target/qr"), "qr-ledger", 200);
         assertThat(pngs).hasSize(2);
         for (int page = 1; page <= pngs.size(); page++) {
             // stdout only: zbarimg talks about D-Bus on stderr

@@ -27,4 +27,14 @@ class WanYuanTest {
         assertThat(WanYuan.formatYuan(new BigDecimal("56500000"))).isEqualTo("56,500,000.00");
         assertThat(WanYuan.formatYuan(new BigDecimal("0.005"))).isEqualTo("0.01");
     }
+
+    @Test
+    void separatorsFallEveryThreeDigitsFromTheDecimalPoint() {
+        assertThat(WanYuan.formatYuan(new BigDecimal("999.99"))).isEqualTo("999.99");
+        assertThat(WanYuan.formatYuan(new BigDecimal("1000"))).isEqualTo("1,000.00");
+        assertThat(WanYuan.formatYuan(new BigDecimal("100000.5"))).isEqualTo("100,000.50");
+        assertThat(WanYuan.formatYuan(new BigDecimal("-1234567.89"))).isEqualTo("-1,234,567.89");
+        assertThat(WanYuan.formatYuan(new BigDecimal("-0.004"))).isEqualTo("0.00");
+        assertThat(WanYuan.formatYuan(new BigDecimal("1E+8"))).isEqualTo("100,000,000.00");
+    }
 }

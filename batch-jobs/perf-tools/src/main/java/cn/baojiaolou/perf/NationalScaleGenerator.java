@@ -9,11 +9,8 @@ import cn.baojiaolou.loan.domain.repayment.RepaymentWaterfall;
 import cn.baojiaolou.loan.domain.interest.PositionState;
 import org.springframework.stereotype.Component;
 
-import com.mysql.cj.jdbc.JdbcStatement;
 import org.springframework.core.env.Environment;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -57,7 +54,7 @@ public class NationalScaleGenerator {
     private static final BigDecimal MARKUP = new BigDecimal("0.500000");
     private static final LocalDate MATURITY = LocalDate.of(2031, 12, 31);
     private static final BigDecimal ALLOCATION = new BigDecimal("100000000.00");
-    private static final BigDecimal DRAWDOWN = new BigDecimal("1500000.00");
+    static final BigDecimal DRAWDOWN = new BigDecimal("1500000.00");
     private static final int COMMIT_EVERY_PROJECTS = 50;
 
     private final Environment env;
@@ -110,11 +107,7 @@ public class NationalScaleGenerator {
         out.printf("生成数据：规模 %.4f，%d 个区县，%d 个借款批次，%d 个项目，起息日截至 %s，标记 GEN-%s%n", scale,
                 districts, facilities, projects, end, tag);
         long started = System.nanoTime();
-        // its own connection: LOAD DATA LOCAL INFILE needs allowLoadLocalInfile, which the pool does not set
-        String url = env.getRequiredProperty("spring.datasource.url");
-        url += (url.contains("?") ? "&" : "?") + "allowLoadLocalInfile=true";
-        try (Connection c = DriverManager.getConnection(url, env.getProperty("spring.datasource.username", "root"),
-                env.getProperty("spring.datasource.password", ""))) {
+        try (Connection c = loadingConnection(env)) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -135,6 +128,48 @@ public class NationalScaleGenerator {
                 c.setAutoCommit(auto);
             }
         }
+    }
+
+    // the tables a day's activity writes too (DailyActivity): one column list each, in the order of the rows
+
+    static Tsv verificationTsv() {
+        return new Tsv("milestone_verification", "id, milestone_id, verified_on, inspector, evidence_ref, verified_at",
+                "verified_by = '" + BY + "'");
+    }
+
+    static Tsv paidDisbursementTsv() {
+        return new Tsv("disbursement", "id, project_id, facility_id, payee_id, milestone_id, purpose, amount, "
+                + "requested_at, decided_at, paid_on, voucher_no, paid_at",
+                "status = 'PAID', requested_by = 'gen-maker', decided_by = 'gen-checker', paid_by = 'gen-maker'");
+    }
+
+    static Tsv repaymentTsv() {
+        return new Tsv("project_repayment", "id, project_id, amount, value_date, voucher_no, created_at, created_by",
+                "");
+    }
+
+    static Tsv ledgerTsv() {
+        return new Tsv("ledger_entry", "id, facility_id, project_id, entry_type, value_date, amount, principal, "
+                + "interest, penalty, account_effect, voucher_no, disbursement_id, repayment_id, created_at, created_by",
+                "");
+    }
+
+    static Tsv importTsv() {
+        return new Tsv("bank_statement_import", "id, facility_id, file_name, file_sha256, encoding, lines_total, "
+                + "lines_imported, lines_skipped, imported_by, imported_at", "");
+    }
+
+    static Tsv lineTsv() {
+        return new Tsv("bank_statement_line", "id, facility_id, import_id, line_no, txn_date, value_date, direction, "
+                + "amount, counterparty_name, counterparty_account, bank_serial_no, voucher_no, balance_after, memo", "");
+    }
+
+    /** Its own connection: LOAD DATA LOCAL INFILE needs allowLoadLocalInfile, which the pool does not set. */
+    static Connection loadingConnection(Environment env) throws SQLException {
+        String url = env.getRequiredProperty("spring.datasource.url");
+        url += (url.contains("?") ? "&" : "?") + "allowLoadLocalInfile=true";
+        return DriverManager.getConnection(url, env.getProperty("spring.datasource.username", "root"),
+                env.getProperty("spring.datasource.password", ""));
     }
 
     /** One generation run on one connection. */
@@ -418,21 +453,12 @@ public class NationalScaleGenerator {
                     + "created_at, created_by", "");
             tsvMilestone = new Tsv("milestone", "id, project_id, seq, name, planned_date, cumulative_cap_percent, "
                     + "created_at, created_by", "");
-            tsvVerification = new Tsv("milestone_verification", "id, milestone_id, verified_on, inspector, "
-                    + "evidence_ref, verified_at", "verified_by = '" + BY + "'");
-            tsvDisbursement = new Tsv("disbursement", "id, project_id, facility_id, payee_id, milestone_id, purpose, "
-                    + "amount, requested_at, decided_at, paid_on, voucher_no, paid_at",
-                    "status = 'PAID', requested_by = 'gen-maker', decided_by = 'gen-checker', paid_by = 'gen-maker'");
-            tsvRepayment = new Tsv("project_repayment", "id, project_id, amount, value_date, voucher_no, created_at, "
-                    + "created_by", "");
-            tsvLedger = new Tsv("ledger_entry", "id, facility_id, project_id, entry_type, value_date, amount, "
-                    + "principal, interest, penalty, account_effect, voucher_no, disbursement_id, repayment_id, "
-                    + "created_at, created_by", "");
-            tsvImport = new Tsv("bank_statement_import", "id, facility_id, file_name, file_sha256, encoding, "
-                    + "lines_total, lines_imported, lines_skipped, imported_by, imported_at", "");
-            tsvLine = new Tsv("bank_statement_line", "id, facility_id, import_id, line_no, txn_date, value_date, "
-                    + "direction, amount, counterparty_name, counterparty_account, bank_serial_no, voucher_no, "
-                    + "balance_after, memo", "");
+            tsvVerification = verificationTsv();
+            tsvDisbursement = paidDisbursementTsv();
+            tsvRepayment = repaymentTsv();
+            tsvLedger = ledgerTsv();
+            tsvImport = importTsv();
+            tsvLine = lineTsv();
         }
 
         /** Parents first, so the rows are consistent even with the checks back on. */
@@ -444,54 +470,7 @@ public class NationalScaleGenerator {
         }
     }
 
-    /** Rows of one table as tab-separated text, loaded with LOAD DATA LOCAL INFILE from memory. */
-    private static final class Tsv {
-        private final String table;
-        private final String columns;
-        private final String set;
-        private final StringBuilder sb = new StringBuilder(1 << 20);
-        private int rows;
-
-        Tsv(String table, String columns, String set) {
-            this.table = table;
-            this.columns = columns;
-            this.set = set;
-        }
-
-        void row(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    sb.append('\t');
-                }
-                Object v = values[i];
-                if (v == null) {
-                    sb.append("\\N");
-                } else if (v instanceof BigDecimal b) {
-                    sb.append(b.toPlainString());
-                } else {
-                    sb.append(v); // no tab, newline or backslash in generated text
-                }
-            }
-            sb.append('\n');
-            rows++;
-        }
-
-        void load(Connection c) throws SQLException {
-            if (rows == 0) {
-                return;
-            }
-            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-            try (Statement st = c.createStatement()) {
-                st.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(bytes));
-                st.execute("LOAD DATA LOCAL INFILE '" + table + ".tsv' INTO TABLE " + table
-                        + " CHARACTER SET utf8mb4 (" + columns + ")" + (set.isEmpty() ? "" : " SET " + set));
-            }
-            sb.setLength(0);
-            rows = 0;
-        }
-    }
-
-    private static BigDecimal money(SplittableRandom rnd, int fromYuan, int toYuan) {
+    static BigDecimal money(SplittableRandom rnd, int fromYuan, int toYuan) {
         long fen = (long) fromYuan * 100 + rnd.nextLong((long) (toYuan - fromYuan) * 100);
         return BigDecimal.valueOf(fen, 2);
     }

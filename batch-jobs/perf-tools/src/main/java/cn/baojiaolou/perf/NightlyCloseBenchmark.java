@@ -31,11 +31,13 @@ public class NightlyCloseBenchmark {
     private final BusinessClock clock;
     private final IncrementalState state;
     private final BenchmarkMapper benchmarks;
+    private final DailyActivity activity;
     private PrintStream out = System.out;
 
     public NightlyCloseBenchmark(JdbcTemplate jdbc, NightlyClose nightly, BusinessClock clock,
-                                 IncrementalState state, BenchmarkMapper benchmarks) {
+                                 IncrementalState state, BenchmarkMapper benchmarks, DailyActivity activity) {
         this.jdbc = jdbc;
+        this.activity = activity;
         this.state = state;
         this.benchmarks = benchmarks;
         this.nightly = nightly;
@@ -128,6 +130,87 @@ public class NightlyCloseBenchmark {
                 f.closeSeconds() / f.coreFloorSeconds(),
                 f.success() && f.ratio() <= 2 && f.closeSeconds() < 60 ? "达到" : "未达到");
         return f;
+    }
+
+    /** One realistic night: D's activity loaded (untimed) after D−1 closed, then the close of D (timed). */
+    public record Night(LocalDate businessDate, boolean monthEnd, int ledgerRows, double loadSeconds,
+                        double closeSeconds, double incrementalFloorSeconds, boolean success) {
+    }
+
+    /**
+     * Realistic nights from {@code first}: for each day, loads its activity ({@link DailyActivity}, untimed), closes
+     * it (timed), and scans the incremental floor: the day's new rows and the per-position state, read once each.
+     * The day before {@code first} must be closed (the {@code benchmark} command's first close does that).
+     */
+    public List<Night> nights(LocalDate first, int count, int ledgerRows, long bufferPoolMb) throws Exception {
+        if (bufferPoolMb > 0) {
+            jdbc.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolMb * 1024 * 1024);
+        }
+        List<Night> nights = new ArrayList<>();
+        for (LocalDate d = first; nights.size() < count; d = d.plusDays(1)) {
+            if (!d.isBefore(clock.today())) {
+                out.printf("业务日期 %s 不早于今天 %s，停止%n", d, clock.today());
+                break;
+            }
+            if (!nightly.isClosed(d.minusDays(1))) {
+                out.printf("D−1 = %s 未结账：先用 benchmark --business-date=%s 完成第一次结账%n", d.minusDays(1),
+                        d.minusDays(1));
+                break;
+            }
+            if (nightly.isClosed(d)) {
+                out.printf("业务日期 %s 已结账：换一个日期%n", d);
+                break;
+            }
+            boolean monthEnd = d.getDayOfMonth() == d.lengthOfMonth();
+            DailyActivity.Loaded day = activity.load(d, ledgerRows);
+            out.printf("—— 夜间 %s（%s）——%n", d, monthEnd ? "月末，含月度台账打印" : "月中");
+            out.printf("  当日新数据（不计时，%.1f 秒）：台账 %,d 行（拨付 %,d、还款 %,d、提款 %,d），流水 %,d 行，验收 %,d 个，"
+                            + "新申请 %,d 笔%n", day.seconds(), day.ledgerRows(), day.payments(), day.repayments(),
+                    day.drawdowns(), day.lines(), day.verifications(), day.requests());
+            long t0 = System.nanoTime();
+            NightlyClose.Outcome outcome = nightly.closeThrough(d);
+            double close = seconds(t0);
+            out.printf("  %s%n", outcome.message());
+            printSteps(d);
+            out.println("  增量底线（当日新行与各头寸状态各读一次，计时）：");
+            double floor = scanAll(incrementalFloor(d, day.firstIds()))[0];
+            out.printf("  结账 %s：%.1f 秒（增量底线 %.1f 秒）%n", d, close, floor);
+            nights.add(new Night(d, monthEnd, day.ledgerRows(), day.seconds(), close, floor, outcome.success()));
+            if (!outcome.success()) {
+                break;
+            }
+        }
+        out.println("—— 结果 ——");
+        for (Night n : nights) {
+            out.printf("  %s %s：台账新行 %,d，结账 %.1f 秒，增量底线 %.1f 秒，目标 %s：%s%n", n.businessDate(),
+                    n.monthEnd() ? "月末" : "月中", n.ledgerRows(), n.closeSeconds(), n.incrementalFloorSeconds(),
+                    n.monthEnd() ? "< 600 秒" : "< 10 秒",
+                    n.success() && n.closeSeconds() < (n.monthEnd() ? 600 : 10) ? "达到" : "未达到");
+        }
+        return nights;
+    }
+
+    /**
+     * The floor of an incremental close: the day's new rows of each table it takes in (by id, from the first new
+     * one) and the state it continues from, once each: the positions' interest state of D−1, their running totals
+     * and the milestone state.
+     */
+    List<Scan> incrementalFloor(LocalDate d, Map<String, Long> firstIds) {
+        String prev = "'" + d.minusDays(1) + "'";
+        return List.of(
+                new Scan("ledger_entry 当日", "SELECT entry_type, COUNT(*), SUM(amount), SUM(account_effect) "
+                        + "FROM ledger_entry WHERE id >= " + firstIds.get("ledger_entry") + " GROUP BY entry_type", true),
+                new Scan("bank_statement_line 当日", "SELECT direction, COUNT(*), SUM(amount) FROM bank_statement_line "
+                        + "WHERE id >= " + firstIds.get("bank_statement_line") + " GROUP BY direction", true),
+                new Scan("verification 当日", "SELECT COUNT(*), MAX(verified_on) FROM milestone_verification "
+                        + "WHERE id >= " + firstIds.get("milestone_verification"), true),
+                new Scan("disbursement 当日", "SELECT status, COUNT(*), SUM(amount) FROM disbursement WHERE id >= "
+                        + firstIds.get("disbursement") + " GROUP BY status", true),
+                new Scan("interest_accrual D-1", "SELECT COUNT(*), SUM(principal), SUM(balance_days) "
+                        + "FROM interest_accrual WHERE business_date = " + prev, true),
+                new Scan("ledger_position_total", "SELECT COUNT(*), SUM(net_paid), SUM(account_effect) "
+                        + "FROM ledger_position_total", true),
+                new Scan("milestone_project_state", "SELECT COUNT(*) FROM milestone_project_state", true));
     }
 
     List<Scan> floor(LocalDate d) {

@@ -15,6 +15,8 @@ import java.util.List;
  *   generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]  fill the database with generated data
  *   benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]   time the close of D against the floor
  *   report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]   time a 台账 of N rows, and D's month-end print
+ *   night-benchmark --business-date=YYYY-MM-DD [--nights=2] [--ledger-rows=7000] [--buffer-pool-mb=N]
+ *                   realistic nights from D: each day's activity loaded after the day before closed, then its close
  * </pre>
  * Every command first checks that the database holds generated data only ({@link GeneratedDataOnly}). The server's
  * buffer pool is resized (SET GLOBAL) only when --buffer-pool-mb asks for it. Exit code 0 on success, 1 on failure
@@ -44,7 +46,7 @@ public class PerfRunner implements ApplicationRunner, ExitCodeGenerator {
             return; // started without a command (e.g. by tests): nothing to do
         }
         String command = words.get(0);
-        if (!List.of("generate", "benchmark", "report-benchmark").contains(command)) {
+        if (!List.of("generate", "benchmark", "report-benchmark", "night-benchmark").contains(command)) {
             exitCode = usage("未知命令：" + command);
             return;
         }
@@ -59,6 +61,8 @@ public class PerfRunner implements ApplicationRunner, ExitCodeGenerator {
                     option(args, "buffer-pool-mb"));
             case "benchmark" -> exitCode = benchmark(option(args, "business-date"), option(args, "buffer-pool-mb"),
                     args.containsOption("rerun"));
+            case "night-benchmark" -> exitCode = nights(option(args, "business-date"), option(args, "nights"),
+                    option(args, "ledger-rows"), option(args, "buffer-pool-mb"));
             default -> exitCode = reportBenchmark(option(args, "rows"), option(args, "business-date"));
         }
     }
@@ -106,6 +110,26 @@ public class PerfRunner implements ApplicationRunner, ExitCodeGenerator {
         return f != null && f.success() ? 0 : 1;
     }
 
+    private int nights(String date, String nights, String ledgerRows, String bufferPoolMb) throws Exception {
+        LocalDate d;
+        int n;
+        int rows;
+        long mb;
+        try {
+            d = LocalDate.parse(date == null ? "" : date);
+            n = nights == null ? 2 : Integer.parseInt(nights);
+            rows = ledgerRows == null ? 7_000 : Integer.parseInt(ledgerRows);
+            mb = bufferPoolMb == null ? 0 : Long.parseLong(bufferPoolMb);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return usage("参数格式错误：--business-date=YYYY-MM-DD（必填），--nights=整数，--ledger-rows=整数，--buffer-pool-mb=整数");
+        }
+        if (n < 1 || rows < 20) {
+            return usage("--nights 至少 1，--ledger-rows 至少 20");
+        }
+        List<NightlyCloseBenchmark.Night> done = benchmark.nights(d, n, rows, mb);
+        return done.size() == n && done.stream().allMatch(NightlyCloseBenchmark.Night::success) ? 0 : 1;
+    }
+
     private int reportBenchmark(String rows, String date) throws Exception {
         try {
             reportBenchmark.renderLedger(rows == null ? 10_000 : Integer.parseInt(rows));
@@ -124,7 +148,8 @@ public class PerfRunner implements ApplicationRunner, ExitCodeGenerator {
                 用法（只用于只含生成数据的专用数据库）：
                   java -jar batch-jobs/perf-tools/target/perf-tools.jar generate [--scale=1.0] [--through=YYYY-MM-DD] [--buffer-pool-mb=N]
                   java -jar batch-jobs/perf-tools/target/perf-tools.jar benchmark [--business-date=YYYY-MM-DD] [--buffer-pool-mb=N] [--rerun]
-                  java -Xmx256m -jar batch-jobs/perf-tools/target/perf-tools.jar report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]""");
+                  java -Xmx256m -jar batch-jobs/perf-tools/target/perf-tools.jar report-benchmark [--rows=10000] [--business-date=YYYY-MM-DD]
+                  java -jar batch-jobs/perf-tools/target/perf-tools.jar night-benchmark --business-date=YYYY-MM-DD [--nights=2] [--ledger-rows=7000] [--buffer-pool-mb=N]""");
         return 2;
     }
 

@@ -112,8 +112,10 @@ class BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("whoami")).size() == 1);
     }
 
+    /** Waits for the login page the logout lands on: a login started before it would find the old session. */
     private void logout() {
         click(browser.findElement(By.id("logout")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("username")).size() == 1);
     }
 
     /** Scrolls the element into view first: at 1366×768 a long form's button can sit below the fold. */
